@@ -1,0 +1,44 @@
+# esc-autopsy developer entry points. `make test` is what CI runs.
+BUILD ?= build
+JOBS ?= 2
+DEBIAN_PACKAGES = cmake ninja-build g++ pkg-config libyaml-cpp-dev libcli11-dev libfmt-dev \
+  libboost-graph-dev doctest-dev nlohmann-json3-dev libmstch-dev
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+.PHONY: all deps build demo test sanitize clean
+
+all: build
+
+# Installs the Debian packages that are missing (as root), or says what to install.
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Missing Debian packages:$$missing"; echo "Run: sudo apt-get install$$missing"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@echo "== esc-autopsy validate examples/cases"
+	@$(BUILD)/esc-autopsy validate examples/cases
+	@echo
+	@echo "== esc-autopsy validate examples/broken (one file per rule; exit 1 expected)"
+	@$(BUILD)/esc-autopsy validate examples/broken || true
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+sanitize:
+	$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Debug -DESC_SANITIZE=ON"
+
+clean:
+	rm -rf $(BUILD) build-asan

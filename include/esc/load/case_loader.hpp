@@ -1,0 +1,35 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "esc/load/limits.hpp"
+#include "esc/model/case.hpp"
+#include "esc/model/diagnostic.hpp"
+
+namespace esc {
+
+struct LoadOptions {
+  LoadLimits limits;
+  unsigned jobs = 0;  // worker threads; 0 = one per core
+};
+
+/// One input file: its display path and, for standard input only, its text
+/// (files on disk are re-read when a diagnostic needs a source line).
+struct LoadedFile {
+  std::string path;
+  std::string stdin_text;
+  std::size_t cases = 0;
+};
+
+/// Everything read from the inputs, in a deterministic order (sorted walk,
+/// document order) whatever the number of threads.
+struct CaseSet {
+  std::vector<LoadedFile> files;
+  std::vector<Case> cases;
+  std::vector<Diagnostic> diagnostics;  // load-time findings; case_index set where known
+};
+
+/// Finds, reads and parses every case file under `paths`, in parallel.
+CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& options);
+
+}  // namespace esc

@@ -1,0 +1,13 @@
+#pragma once
+#include <cstddef>
+
+namespace esc {
+
+/// Safety limits applied to every input file (SPEC 4, "input-limit").
+struct LoadLimits {
+  std::size_t max_file_size = 16u * 1024u * 1024u;  // bytes
+  int max_depth = 64;                               // nested mappings and lists
+  std::size_t max_documents = 10000;                // YAML documents per file
+};
+
+}  // namespace esc

@@ -1,0 +1,44 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "esc/load/limits.hpp"
+#include "esc/model/diagnostic.hpp"
+
+namespace esc {
+
+/// The bytes of one input file, checked to be UTF-8 text, with a line index.
+class SourceText {
+ public:
+  SourceText(std::string path, std::string text);
+
+  const std::string& path() const { return m_path; }
+  const std::string& text() const { return m_text; }
+  /// The 1-based line and column (in code points) of a byte offset.
+  SourceMark mark_at(std::size_t offset) const;
+  /// The text of a 1-based line without its line break; empty when out of range.
+  std::string_view line(std::uint32_t number) const;
+
+ private:
+  std::string m_path;
+  std::string m_text;
+  std::vector<std::size_t> m_line_starts;
+};
+
+/// Checks that `bytes` is UTF-8 text without control characters; strips a
+/// UTF-8 byte-order mark. On failure adds a `bad-encoding` diagnostic for `path`.
+bool check_encoding(std::string& bytes, const std::string& path, std::vector<Diagnostic>& out);
+
+/// Reads a file (or standard input when `path` is "-") within `limits`,
+/// checking its encoding; adds `io-error`, `input-limit` or `bad-encoding` and
+/// returns nullopt when it cannot be used.
+std::optional<SourceText> read_source(const std::string& path, const LoadLimits& limits,
+                                      std::vector<Diagnostic>& out);
+
+/// The name diagnostics use for standard input.
+inline constexpr std::string_view k_stdin_name = "<stdin>";
+
+}  // namespace esc

@@ -1,0 +1,32 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace esc {
+
+/// A calendar date (proleptic Gregorian), ordered chronologically.
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+
+  /// Parses exactly YYYY-MM-DD with a real calendar day; nullopt otherwise.
+  static std::optional<Date> parse(std::string_view text);
+  /// Today's date in UTC.
+  static Date today();
+  /// YYYY-MM-DD.
+  std::string to_string() const;
+  /// "2024-Q1".
+  std::string quarter() const;
+  /// A single integer that orders like the date (yyyymmdd).
+  int key() const { return year * 10000 + month * 100 + day; }
+};
+
+inline bool operator==(const Date& a, const Date& b) { return a.key() == b.key(); }
+inline bool operator!=(const Date& a, const Date& b) { return a.key() != b.key(); }
+inline bool operator<(const Date& a, const Date& b) { return a.key() < b.key(); }
+inline bool operator>(const Date& a, const Date& b) { return a.key() > b.key(); }
+inline bool operator<=(const Date& a, const Date& b) { return a.key() <= b.key(); }
+
+}  // namespace esc

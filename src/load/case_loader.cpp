@@ -1,0 +1,80 @@
+#include "esc/load/case_loader.hpp"
+
+#include <atomic>
+#include <thread>
+
+#include "esc/load/case_builder.hpp"
+#include "esc/load/node_reader.hpp"
+#include "esc/load/path_walker.hpp"
+#include "esc/load/source_text.hpp"
+#include "esc/load/yaml_node.hpp"
+
+namespace esc {
+namespace {
+
+struct FileResult {
+  LoadedFile file;
+  std::vector<Case> cases;
+  std::vector<Diagnostic> diagnostics;  // case_index local to this file
+};
+
+FileResult load_one(const std::string& path, const LoadLimits& limits) {
+  FileResult result;
+  result.file.path = path == "-" ? std::string(k_stdin_name) : path;
+  auto source = read_source(path, limits, result.diagnostics);
+  if (!source) return result;
+  if (path == "-") result.file.stdin_text = source->text();
+  read_yaml_documents(
+      *source, limits,
+      [&](YamlNode&& root, std::size_t index) {
+        NodeReader reader(source->path(), result.diagnostics, static_cast<int>(result.cases.size()));
+        if (auto c = build_case(root, reader)) {
+          c->document = index;
+          result.cases.push_back(std::move(*c));
+        }
+      },
+      result.diagnostics);
+  return result;
+}
+
+unsigned worker_count(unsigned requested, std::size_t files) {
+  unsigned n = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(files, 1)));
+}
+
+}  // namespace
+
+CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& options) {
+  CaseSet set;
+  std::vector<std::string> files = collect_input_files(paths, set.diagnostics);
+  std::vector<FileResult> results(files.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) results[i] = load_one(files[i], options.limits);
+  };
+  unsigned workers = worker_count(options.jobs, files.size());
+  if (workers <= 1) {
+    work();
+  } else {
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < workers; ++t) threads.emplace_back(work);
+    for (auto& thread : threads) thread.join();
+  }
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    FileResult& r = results[i];
+    int offset = static_cast<int>(set.cases.size());
+    for (auto& d : r.diagnostics) {
+      if (d.case_index >= 0) d.case_index += offset;
+      set.diagnostics.push_back(std::move(d));
+    }
+    for (auto& c : r.cases) {
+      c.file_index = i;
+      set.cases.push_back(std::move(c));
+    }
+    r.file.cases = r.cases.size();
+    set.files.push_back(std::move(r.file));
+  }
+  return set;
+}
+
+}  // namespace esc

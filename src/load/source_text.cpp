@@ -1,0 +1,158 @@
+#include "esc/load/source_text.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sys/stat.h>
+
+#include <fmt/format.h>
+
+namespace esc {
+
+SourceText::SourceText(std::string path, std::string text) : m_path(std::move(path)), m_text(std::move(text)) {
+  m_line_starts.push_back(0);
+  for (std::size_t i = 0; i < m_text.size(); ++i)
+    if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
+}
+
+SourceMark SourceText::mark_at(std::size_t offset) const {
+  offset = std::min(offset, m_text.size());
+  auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
+  std::size_t line_index = static_cast<std::size_t>(it - m_line_starts.begin()) - 1;
+  std::size_t column = 1;
+  for (std::size_t i = m_line_starts[line_index]; i < offset; ++i)
+    if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;
+  return SourceMark{static_cast<std::uint32_t>(line_index + 1), static_cast<std::uint32_t>(column)};
+}
+
+std::string_view SourceText::line(std::uint32_t number) const {
+  if (number == 0 || number > m_line_starts.size()) return {};
+  std::size_t start = m_line_starts[number - 1];
+  std::size_t end = number < m_line_starts.size() ? m_line_starts[number] - 1 : m_text.size();
+  std::string_view line(m_text.data() + start, end - start);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+namespace {
+
+// The length of the UTF-8 sequence at `i`, or 0 when it is not valid UTF-8.
+std::size_t utf8_sequence_length(const std::string& s, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  std::size_t length = 0;
+  std::uint32_t code = 0;
+  if ((c & 0xE0) == 0xC0) length = 2, code = c & 0x1F;
+  else if ((c & 0xF0) == 0xE0) length = 3, code = c & 0x0F;
+  else if ((c & 0xF8) == 0xF0) length = 4, code = c & 0x07;
+  else return 0;
+  if (i + length > s.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    code = (code << 6) | (byte(i + k) & 0x3F);
+  }
+  static const std::uint32_t minimum[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (code < minimum[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+  return length;
+}
+
+SourceMark mark_of(const std::string& bytes, std::size_t offset) {
+  // Only the prefix before `offset` is known to be valid UTF-8; count lines on it.
+  return SourceText("", bytes.substr(0, offset)).mark_at(offset);
+}
+
+std::string control_name(unsigned char c) {
+  if (c == 0) return "NUL";
+  if (c == 0x7F) return "DEL";
+  return fmt::format("U+{:04X}", c);
+}
+
+}  // namespace
+
+bool check_encoding(std::string& bytes, const std::string& path, std::vector<Diagnostic>& out) {
+  auto starts_with = [&](std::string_view prefix) { return bytes.compare(0, prefix.size(), prefix) == 0; };
+  auto fail = [&](SourceMark mark, std::string message, std::string suggestion) {
+    out.push_back({Severity::error, "bad-encoding", path, mark, std::move(message), std::move(suggestion)});
+    return false;
+  };
+  if (starts_with(std::string_view("\x00\x00\xFE\xFF", 4)) || starts_with(std::string_view("\xFF\xFE\x00\x00", 4)))
+    return fail({1, 1}, "the file is UTF-32; case files must be UTF-8", "save the file as UTF-8");
+  if (starts_with("\xFE\xFF") || starts_with("\xFF\xFE"))
+    return fail({1, 1}, "the file is UTF-16; case files must be UTF-8", "save the file as UTF-8");
+  if (starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
+  for (std::size_t i = 0; i < bytes.size();) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      bool binary = c == 0;
+      return fail(mark_of(bytes, i),
+                  binary ? "the file contains a NUL byte: it is binary, not a YAML text file"
+                         : fmt::format("control character {} is not allowed in a case file", control_name(c)),
+                  binary ? "" : "remove the character or replace it with a space");
+    }
+    std::size_t length = utf8_sequence_length(bytes, i);
+    if (length == 0)
+      return fail(mark_of(bytes, i), fmt::format("invalid UTF-8 byte 0x{:02X}", c),
+                  "save the file as UTF-8 (it may be Latin-1 or Windows-1252)");
+    i += length;
+  }
+  return true;
+}
+
+namespace {
+
+bool read_stream_limited(std::istream& in, std::size_t limit, std::string& bytes) {
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > limit) return false;
+  }
+  return true;
+}
+
+std::string size_text(std::size_t bytes) {
+  if (bytes >= 1024 * 1024) return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  return fmt::format("{} KiB", bytes / 1024);
+}
+
+}  // namespace
+
+std::optional<SourceText> read_source(const std::string& path, const LoadLimits& limits,
+                                      std::vector<Diagnostic>& out) {
+  std::string display = path == "-" ? std::string(k_stdin_name) : path;
+  auto too_big = [&](std::size_t size) {
+    out.push_back({Severity::error, "input-limit", display, {},
+                   fmt::format("the file is {}, over the {} limit", size_text(size), size_text(limits.max_file_size)),
+                   "split it, or raise --max-file-size"});
+    return std::nullopt;
+  };
+  std::string bytes;
+  if (path == "-") {
+    if (!read_stream_limited(std::cin, limits.max_file_size, bytes)) return too_big(bytes.size());
+  } else {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+      out.push_back({Severity::error, "io-error", display, {}, fmt::format("cannot read: {}", std::strerror(errno)), ""});
+      return std::nullopt;
+    }
+    if (static_cast<std::size_t>(info.st_size) > limits.max_file_size)
+      return too_big(static_cast<std::size_t>(info.st_size));
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      out.push_back({Severity::error, "io-error", display, {}, fmt::format("cannot open: {}", std::strerror(errno)), ""});
+      return std::nullopt;
+    }
+    // The file may grow between stat and read; keep the limit while reading.
+    if (!read_stream_limited(in, limits.max_file_size, bytes)) return too_big(bytes.size());
+    if (in.bad()) {
+      out.push_back({Severity::error, "io-error", display, {}, "read error", ""});
+      return std::nullopt;
+    }
+  }
+  if (!check_encoding(bytes, display, out)) return std::nullopt;
+  return SourceText(display, std::move(bytes));
+}
+
+}  // namespace esc

@@ -1,0 +1,195 @@
+// The yaml-cpp event API behind read_yaml_documents(). We build our own small
+// tree instead of YAML::Node because yaml-cpp 0.7 silently accepts duplicate
+// keys, expands aliases (alias bombs, cyclic aliases), throws a misleading
+// "bad file" on deep nesting, and YAML::LoadAll can loop forever.
+#include <sstream>
+#include <unordered_set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include "esc/load/yaml_node.hpp"
+
+namespace esc {
+
+const char* describe_kind(YamlNode::Kind kind) {
+  switch (kind) {
+    case YamlNode::Kind::null: return "nothing";
+    case YamlNode::Kind::scalar: return "text";
+    case YamlNode::Kind::sequence: return "a list";
+    case YamlNode::Kind::mapping: return "a mapping";
+  }
+  return "nothing";
+}
+
+namespace {
+
+// Thrown from the event handler to stop parsing at a limit.
+struct LimitReached {
+  SourceMark mark;
+  std::string message;
+  std::string suggestion;
+};
+
+bool is_plain_null(const std::string& value) {
+  return value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
+}
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(const SourceText& source, const LoadLimits& limits, std::vector<Diagnostic>& out)
+      : m_source(source), m_limits(limits), m_out(out) {}
+
+  YamlNode take_root() { return std::move(m_root); }
+  bool has_root() const { return m_has_root; }
+
+  void OnDocumentStart(const YAML::Mark&) override {
+    m_root = YamlNode{};
+    m_has_root = false;
+    m_stack.clear();
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { add_leaf(YamlNode::Kind::null, mark, "", false); }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    throw LimitReached{to_mark(mark), "aliases (*name) are not allowed in case files",
+                       "write the value out in full; aliases can expand exponentially (an alias bomb)"};
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string& value) override {
+    bool quoted = tag == "!";
+    if (!quoted && is_plain_null(value))
+      add_leaf(YamlNode::Kind::null, mark, "", false);
+    else
+      add_leaf(YamlNode::Kind::scalar, mark, value, quoted);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    open(YamlNode::Kind::sequence, mark);
+  }
+  void OnSequenceEnd() override { m_stack.pop_back(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    open(YamlNode::Kind::mapping, mark);
+  }
+  void OnMapEnd() override {
+    remove_duplicate_keys(*m_stack.back());
+    m_stack.pop_back();
+  }
+
+  SourceMark to_mark(const YAML::Mark& mark) const {
+    return m_source.mark_at(mark.pos < 0 ? 0 : static_cast<std::size_t>(mark.pos));
+  }
+
+ private:
+  YamlNode& append(YamlNode node) {
+    if (m_stack.empty()) {
+      m_root = std::move(node);
+      m_has_root = true;
+      return m_root;
+    }
+    auto& children = m_stack.back()->children;
+    children.push_back(std::move(node));
+    return children.back();
+  }
+
+  void add_leaf(YamlNode::Kind kind, const YAML::Mark& mark, const std::string& value, bool quoted) {
+    YamlNode node;
+    node.kind = kind;
+    node.value = value;
+    node.quoted = quoted;
+    node.mark = to_mark(mark);
+    append(std::move(node));
+  }
+
+  void open(YamlNode::Kind kind, const YAML::Mark& mark) {
+    if (static_cast<int>(m_stack.size()) >= m_limits.max_depth)
+      throw LimitReached{to_mark(mark), fmt::format("nesting is deeper than {} levels", m_limits.max_depth),
+                         "case files need only a few levels; flatten the structure"};
+    YamlNode node;
+    node.kind = kind;
+    node.mark = to_mark(mark);
+    // A parent's address is stable while we are inside it: only the innermost
+    // open node grows.
+    m_stack.push_back(&append(std::move(node)));
+  }
+
+  // Reports the second and later occurrences of a scalar key and drops them,
+  // keeping the first (what yaml-cpp's own Node API would return).
+  void remove_duplicate_keys(YamlNode& map) {
+    if (map.pair_count() < 2) return;
+    std::unordered_set<std::string> seen;
+    std::vector<YamlNode> kept;
+    kept.reserve(map.children.size());
+    for (std::size_t i = 0; i + 1 < map.children.size(); i += 2) {
+      YamlNode& key = map.children[i];
+      if (key.kind == YamlNode::Kind::scalar && !seen.insert(key.value).second) {
+        m_out.push_back({Severity::error, "duplicate-key", m_source.path(), key.mark,
+                         fmt::format("duplicate key `{}` in this mapping", key.value),
+                         "keep one of them; YAML readers disagree about which one wins"});
+        continue;
+      }
+      kept.push_back(std::move(map.children[i]));
+      kept.push_back(std::move(map.children[i + 1]));
+    }
+    map.children = std::move(kept);
+  }
+
+  const SourceText& m_source;
+  const LoadLimits& m_limits;
+  std::vector<Diagnostic>& m_out;
+  YamlNode m_root;
+  bool m_has_root = false;
+  std::vector<YamlNode*> m_stack;
+};
+
+// yaml-cpp's messages, made friendlier where we can.
+std::string syntax_message(const std::string& message) {
+  if (message.empty()) return "malformed YAML";
+  return message;
+}
+
+}  // namespace
+
+void read_yaml_documents(const SourceText& source, const LoadLimits& limits,
+                         const std::function<void(YamlNode&& root, std::size_t index)>& on_document,
+                         std::vector<Diagnostic>& out) {
+  std::istringstream stream(source.text());
+  TreeBuilder builder(source, limits, out);
+  std::size_t index = 0;
+  SourceMark previous_root;
+  try {
+    YAML::Parser parser(stream);
+    while (parser.HandleNextDocument(builder)) {
+      if (!builder.has_root()) continue;
+      YamlNode root = builder.take_root();
+      // yaml-cpp 0.7 can report the same stray token as an endless series of
+      // empty documents (the LoadAll hang); a document that does not advance
+      // is a syntax error.
+      if (index > 0 && root.kind == YamlNode::Kind::null && !(previous_root < root.mark)) {
+        out.push_back({Severity::error, "yaml-syntax", source.path(), root.mark,
+                       "unexpected token: this is not a valid YAML value", ""});
+        return;
+      }
+      previous_root = root.mark;
+      if (index >= limits.max_documents) {
+        out.push_back({Severity::error, "input-limit", source.path(), root.mark,
+                       fmt::format("more than {} documents in one file", limits.max_documents),
+                       "split the file, or raise the documents limit in the config file"});
+        return;
+      }
+      on_document(std::move(root), index++);
+    }
+  } catch (const LimitReached& limit) {
+    out.push_back({Severity::error, "input-limit", source.path(), limit.mark, limit.message, limit.suggestion});
+  } catch (const YAML::Exception& error) {
+    SourceMark mark = builder.to_mark(error.mark);
+    if (error.mark.is_null()) mark = {};
+    out.push_back({Severity::error, "yaml-syntax", source.path(), mark, syntax_message(error.msg), ""});
+  }
+}
+
+}  // namespace esc
