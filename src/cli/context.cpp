@@ -1,6 +1,7 @@
 #include "esc/cli/context.hpp"
 
 #include <cctype>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <unistd.h>
@@ -10,6 +11,9 @@
 #include "esc/load/source_cache.hpp"
 #include "esc/load/taxonomy_loader.hpp"
 #include "esc/render/diagnostics_render.hpp"
+#include "esc/validate/validator.hpp"
+
+#include <sys/ioctl.h>
 
 namespace esc {
 
@@ -58,6 +62,36 @@ LoadOptions load_options(const GlobalOptions& globals) {
   if (!globals.max_file_size.empty() && !parse_byte_size(globals.max_file_size, options.limits.max_file_size))
     throw CliError(fmt::format("--max-file-size: `{}` is not a size (try 16MiB)", globals.max_file_size));
   return options;
+}
+
+AnalysisInput load_for_analysis(const std::vector<std::string>& paths, const GlobalOptions& globals) {
+  AnalysisInput input;
+  input.set = load_case_set(paths, load_options(globals));
+  std::vector<Diagnostic> diagnostics = validate_case_set(input.set, active_taxonomy(globals), ValidationPolicy{});
+  for (const auto& d : diagnostics)
+    if (d.rule == "io-error" && d.severity == Severity::error) throw CliError(fmt::format("{}: {}", d.file, d.message));
+  std::size_t file_errors = 0;
+  for (const auto& d : diagnostics)
+    if (d.severity == Severity::error && d.case_index < 0) ++file_errors;
+  for (const auto& c : input.set.cases) {
+    if (c.has_errors) ++input.skipped;
+    else input.cases.push_back(&c);
+  }
+  if ((input.skipped > 0 || file_errors > 0) && !globals.quiet)
+    std::cerr << fmt::format(
+        "esc-autopsy: {} case(s) with errors left out of the analysis{}; run `esc-autopsy validate` for details\n",
+        input.skipped, file_errors ? fmt::format(", and {} file-level error(s)", file_errors) : "");
+  return input;
+}
+
+std::size_t terminal_width() {
+  if (const char* columns = std::getenv("COLUMNS")) {
+    int n = std::atoi(columns);
+    if (n >= 40) return static_cast<std::size_t>(n);
+  }
+  struct winsize size {};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 40) return size.ws_col;
+  return 100;
 }
 
 ColorMode color_mode(const GlobalOptions& globals) {

@@ -24,14 +24,20 @@ FileResult load_one(const std::string& path, const LoadLimits& limits) {
   auto source = read_source(path, limits, result.diagnostics);
   if (!source) return result;
   if (path == "-") result.file.stdin_text = source->text();
+  std::size_t attributed = 0;  // diagnostics before this index belong to earlier documents
   read_yaml_documents(
       *source, limits,
       [&](YamlNode&& root, std::size_t index) {
-        NodeReader reader(source->path(), result.diagnostics, static_cast<int>(result.cases.size()));
+        int case_index = static_cast<int>(result.cases.size());
+        NodeReader reader(source->path(), result.diagnostics, case_index);
         if (auto c = build_case(root, reader)) {
           c->document = index;
           result.cases.push_back(std::move(*c));
+          // The parser's findings in this document (duplicate keys) are the case's too.
+          for (std::size_t i = attributed; i < result.diagnostics.size(); ++i)
+            if (result.diagnostics[i].case_index < 0) result.diagnostics[i].case_index = case_index;
         }
+        attributed = result.diagnostics.size();
       },
       result.diagnostics);
   return result;

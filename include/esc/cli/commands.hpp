@@ -13,5 +13,10 @@ using CommandAction = std::function<int()>;
 /// Each registers one subcommand on `app`; when it is chosen, its action is
 /// stored in `action`. The options structs live as long as the App.
 void add_validate_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
+void add_report_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
+
+/// Binds --since, --until, --segment, --account and --tag (shared by report and graph).
+void add_filter_options(CLI::App& cmd, std::string& since, std::string& until, std::vector<std::string>& segments,
+                        std::vector<std::string>& accounts, std::vector<std::string>& tags);
 
 }  // namespace esc

@@ -35,6 +35,21 @@ const Taxonomy& active_taxonomy(const GlobalOptions& globals);
 /// Loader settings from the global options.
 LoadOptions load_options(const GlobalOptions& globals);
 
+/// Valid cases for analysis: loaded, validated, those with errors left out.
+struct AnalysisInput {
+  CaseSet set;
+  std::vector<const Case*> cases;  // without errors
+  std::size_t skipped = 0;         // with errors
+};
+
+/// Loads and validates `paths` for `report` and `graph`; prints a one-line
+/// pointer to `validate` on stderr when cases were left out. Throws CliError
+/// (exit 2) when an input could not be read at all.
+AnalysisInput load_for_analysis(const std::vector<std::string>& paths, const GlobalOptions& globals);
+
+/// The terminal width for tables: $COLUMNS, the terminal's, or 100.
+std::size_t terminal_width();
+
 /// The colour mode from --color; throws CliError on a bad value.
 ColorMode color_mode(const GlobalOptions& globals);
 

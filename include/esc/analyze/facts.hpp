@@ -1,0 +1,61 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "esc/analyze/report.hpp"
+#include "esc/model/case.hpp"
+#include "esc/model/taxonomy.hpp"
+
+namespace esc {
+
+/// One case reduced to what the analysis needs, with canonical codes.
+struct CaseFacts {
+  const Case* source = nullptr;
+  std::string account;
+  std::vector<std::string> codes;                    // canonical, distinct, in file order
+  std::vector<std::string> owners;                   // per code: the case's override or the taxonomy owner
+  std::vector<bool> confirmed;                       // per code
+  std::vector<std::pair<std::size_t, std::size_t>> edges;  // indices into codes: from led to to
+  std::vector<bool> is_root;                         // per code: no caused_by
+};
+
+/// One account across the filtered cases.
+struct AccountFacts {
+  std::string id;
+  std::string name;
+  std::string segment;
+  double arr = 0;                  // from its most recently opened case stating one
+  std::optional<Outcome> outcome;  // likewise
+  std::vector<std::size_t> cases;  // indices into Facts::cases
+};
+
+/// The filtered cases and their accounts, the input of every statistic.
+struct Facts {
+  const Taxonomy* taxonomy = nullptr;
+  AnalysisOptions options;
+  std::vector<CaseFacts> cases;
+  std::map<std::string, AccountFacts> accounts;
+
+  /// The ARR of an account id (0 when unknown).
+  double arr_of(const std::string& account) const;
+  /// True when the account's outcome is churned.
+  bool churned(const std::string& account) const;
+};
+
+/// Builds the facts from valid cases (callers drop cases with errors).
+Facts collect_facts(const std::vector<const Case*>& cases, const Taxonomy& taxonomy, const AnalysisOptions& options);
+
+/// True when a case passes the filters of `options`.
+bool passes_filters(const Case& c, const AnalysisOptions& options);
+
+// Each fills its part of the report from the facts (analyze/*.cpp).
+void compute_summary(const Facts& facts, Report& report);
+void compute_causes(const Facts& facts, Report& report);  // causes, categories, pairs
+void compute_graph_stats(const Facts& facts, Report& report);  // links, loops, reach, chains
+void compute_accounts(const Facts& facts, Report& report);  // repeat_accounts, departments, segments
+void compute_time(const Facts& facts, Report& report);      // trend, severity, fixes
+
+}  // namespace esc

@@ -1,0 +1,14 @@
+#pragma once
+#include <string>
+
+namespace esc {
+
+/// Writes `content` to `path` atomically (a temporary file in the same folder,
+/// then rename). Refuses to replace an existing file unless `force`; throws
+/// CliError on any failure, leaving the old file untouched.
+void write_file_atomically(const std::string& path, const std::string& content, bool force);
+
+/// Writes `content` to stdout when `path` is empty or "-", else atomically to the file.
+void write_output(const std::string& path, const std::string& content, bool force);
+
+}  // namespace esc

@@ -1,0 +1,122 @@
+// repeat_accounts, departments and segments (SPEC 5).
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "esc/analyze/facts.hpp"
+
+namespace esc {
+namespace {
+
+void compute_repeat_accounts(const Facts& facts, Report& report) {
+  for (const auto& [id, account] : facts.accounts) {
+    if (account.cases.size() < 2) continue;
+    std::map<std::string, std::size_t> cited;
+    for (auto i : account.cases)
+      for (const auto& code : facts.cases[i].codes) ++cited[code];
+    RepeatAccount repeat;
+    repeat.account = id;
+    repeat.name = account.name;
+    repeat.cases = account.cases.size();
+    for (const auto& [code, n] : cited)
+      if (n >= 2) repeat.recurring.push_back(code);
+    repeat.third_strike = account.cases.size() >= 3;
+    repeat.outcome = account.outcome;
+    report.repeat_accounts.push_back(std::move(repeat));
+  }
+  std::sort(report.repeat_accounts.begin(), report.repeat_accounts.end(),
+            [](const RepeatAccount& a, const RepeatAccount& b) {
+              return std::make_tuple(-static_cast<long>(a.cases), std::cref(a.account)) <
+                     std::make_tuple(-static_cast<long>(b.cases), std::cref(b.account));
+            });
+}
+
+struct DepartmentTally {
+  std::set<std::string> codes;
+  std::size_t cases = 0;
+  std::set<std::string> accounts;
+  std::size_t actions_open = 0, actions_overdue = 0, owner_absent = 0;
+  bool listed = false;
+};
+
+void compute_departments(const Facts& facts, Report& report) {
+  std::map<std::string, DepartmentTally> tally;
+  for (const auto& c : facts.cases) {
+    std::set<std::string> owners(c.owners.begin(), c.owners.end());
+    for (std::size_t i = 0; i < c.codes.size(); ++i) tally[c.owners[i]].codes.insert(c.codes[i]);
+    std::set<std::string> attendees;
+    const auto& reviewed = c.source->reviewed;
+    if (reviewed)
+      for (const auto& a : reviewed->attendees) attendees.insert(a.value);
+    for (const auto& owner : owners) {
+      DepartmentTally& t = tally[owner];
+      t.listed = true;
+      t.cases += 1;
+      t.accounts.insert(c.account);
+      if (reviewed && !reviewed->attendees.empty() && !attendees.count(owner)) t.owner_absent += 1;
+    }
+    for (const auto& action : c.source->actions) {
+      DepartmentTally& t = tally[action.owner.value];
+      t.listed = true;
+      if (action.status != ActionStatus::open) continue;
+      t.actions_open += 1;
+      if (action.due && *action.due < facts.options.as_of) t.actions_overdue += 1;
+    }
+  }
+  for (const auto& [id, t] : tally) {
+    if (!t.listed || id.empty()) continue;
+    const Department* department = facts.taxonomy->find_department(id);
+    DepartmentStat stat;
+    stat.id = id;
+    stat.title = department ? department->title : id;
+    stat.causes = t.codes.size();
+    stat.cases = t.cases;
+    stat.accounts = t.accounts.size();
+    for (const auto& a : t.accounts) stat.arr += facts.arr_of(a);
+    stat.actions_open = t.actions_open;
+    stat.actions_overdue = t.actions_overdue;
+    stat.owner_absent = t.owner_absent;
+    report.departments.push_back(std::move(stat));
+  }
+  std::sort(report.departments.begin(), report.departments.end(), [](const DepartmentStat& a, const DepartmentStat& b) {
+    return std::make_tuple(-static_cast<long>(a.cases), std::cref(a.id)) <
+           std::make_tuple(-static_cast<long>(b.cases), std::cref(b.id));
+  });
+}
+
+void compute_segments(const Facts& facts, Report& report) {
+  struct SegmentTally {
+    std::size_t cases = 0;
+    std::set<std::string> accounts;
+    std::map<std::string, std::size_t> codes;
+  };
+  std::map<std::string, SegmentTally> tally;
+  for (const auto& c : facts.cases) {
+    const std::string& segment = c.source->account.segment.value;
+    SegmentTally& t = tally[segment.empty() ? "(none)" : segment];
+    t.cases += 1;
+    t.accounts.insert(c.account);
+    for (const auto& code : c.codes) ++t.codes[code];
+  }
+  for (const auto& [segment, t] : tally) {
+    std::vector<std::pair<std::string, std::size_t>> codes(t.codes.begin(), t.codes.end());
+    std::stable_sort(codes.begin(), codes.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    SegmentStat stat{segment, t.cases, t.accounts.size(), {}};
+    for (std::size_t i = 0; i < codes.size() && i < 3; ++i) stat.top_causes.push_back(codes[i].first);
+    report.segments.push_back(std::move(stat));
+  }
+  std::sort(report.segments.begin(), report.segments.end(), [](const SegmentStat& a, const SegmentStat& b) {
+    return std::make_tuple(-static_cast<long>(a.cases), std::cref(a.segment)) <
+           std::make_tuple(-static_cast<long>(b.cases), std::cref(b.segment));
+  });
+}
+
+}  // namespace
+
+void compute_accounts(const Facts& facts, Report& report) {
+  compute_repeat_accounts(facts, report);
+  compute_departments(facts, report);
+  compute_segments(facts, report);
+}
+
+}  // namespace esc

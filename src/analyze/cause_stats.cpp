@@ -1,0 +1,87 @@
+// causes, categories and pairs (SPEC 5).
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <tuple>
+
+#include "esc/analyze/facts.hpp"
+
+namespace esc {
+namespace {
+
+// Cases and distinct accounts of one code, category or pair.
+struct Tally {
+  std::size_t cases = 0;
+  std::set<std::string> accounts;
+  void add(const CaseFacts& c) {
+    ++cases;
+    accounts.insert(c.account);
+  }
+  double arr(const Facts& facts) const {
+    double sum = 0;
+    for (const auto& a : accounts) sum += facts.arr_of(a);
+    return sum;
+  }
+};
+
+template <typename T>
+void sort_by_accounts_arr_code(std::vector<T>& items) {
+  std::sort(items.begin(), items.end(), [](const T& a, const T& b) {
+    return std::make_tuple(-static_cast<long>(a.accounts), -a.arr, std::cref(a.code)) <
+           std::make_tuple(-static_cast<long>(b.accounts), -b.arr, std::cref(b.code));
+  });
+}
+
+}  // namespace
+
+void compute_causes(const Facts& facts, Report& report) {
+  const Taxonomy& taxonomy = *facts.taxonomy;
+  std::map<std::string, Tally> by_code, by_category;
+  std::map<std::string, std::size_t> as_root, confirmed;
+  std::map<std::pair<std::string, std::string>, Tally> by_pair;
+  for (const auto& c : facts.cases) {
+    std::set<std::string> categories;
+    for (std::size_t i = 0; i < c.codes.size(); ++i) {
+      by_code[c.codes[i]].add(c);
+      as_root[c.codes[i]] += c.is_root[i] ? 1 : 0;
+      confirmed[c.codes[i]] += c.confirmed[i] ? 1 : 0;
+      categories.insert(taxonomy.category_of(*taxonomy.find(c.codes[i])).code);
+      for (std::size_t j = 0; j < c.codes.size(); ++j)
+        if (c.codes[i] < c.codes[j]) by_pair[{c.codes[i], c.codes[j]}].add(c);
+    }
+    for (const auto& category : categories) by_category[category].add(c);
+  }
+  for (const auto& [code, tally] : by_code) {
+    const TaxonomyEntry& entry = *taxonomy.find(code);
+    CauseStat stat;
+    stat.code = code;
+    stat.title = entry.title;
+    stat.category = taxonomy.category_of(entry).code;
+    stat.owner = entry.owner;
+    stat.cases = tally.cases;
+    stat.accounts = tally.accounts.size();
+    stat.arr = tally.arr(facts);
+    stat.as_root = as_root[code];
+    stat.confirmed = confirmed[code];
+    for (const auto& a : tally.accounts) stat.churned_accounts += facts.churned(a) ? 1 : 0;
+    report.causes.push_back(std::move(stat));
+  }
+  sort_by_accounts_arr_code(report.causes);
+  for (const auto& [code, tally] : by_category) {
+    CategoryStat stat{code, taxonomy.find(code)->title, tally.cases, tally.accounts.size(), tally.arr(facts)};
+    report.categories.push_back(std::move(stat));
+  }
+  sort_by_accounts_arr_code(report.categories);
+  double n = static_cast<double>(facts.cases.size());
+  for (const auto& [pair, tally] : by_pair) {
+    if (tally.accounts.size() < facts.options.min_accounts) continue;
+    double lift = tally.cases * n / (static_cast<double>(by_code[pair.first].cases) * by_code[pair.second].cases);
+    report.pairs.push_back({pair.first, pair.second, tally.cases, tally.accounts.size(), std::round(lift * 1e4) / 1e4});
+  }
+  std::sort(report.pairs.begin(), report.pairs.end(), [](const PairStat& x, const PairStat& y) {
+    return std::make_tuple(-static_cast<long>(x.accounts), -x.lift, std::cref(x.a), std::cref(x.b)) <
+           std::make_tuple(-static_cast<long>(y.accounts), -y.lift, std::cref(y.a), std::cref(y.b));
+  });
+}
+
+}  // namespace esc

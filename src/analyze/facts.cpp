@@ -1,0 +1,117 @@
+#include <algorithm>
+#include <tuple>
+
+#include "esc/analyze/analyzer.hpp"
+#include "esc/analyze/facts.hpp"
+
+namespace esc {
+
+double Facts::arr_of(const std::string& account) const {
+  auto it = accounts.find(account);
+  return it == accounts.end() ? 0 : it->second.arr;
+}
+
+bool Facts::churned(const std::string& account) const {
+  auto it = accounts.find(account);
+  return it != accounts.end() && it->second.outcome == Outcome::churned;
+}
+
+namespace {
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+CaseFacts reduce_case(const Case& c, const Taxonomy& taxonomy) {
+  CaseFacts facts;
+  facts.source = &c;
+  facts.account = c.account.id.value;
+  std::vector<const Cause*> kept;
+  for (const auto& cause : c.causes) {
+    const TaxonomyEntry* entry = taxonomy.resolve(cause.code.value);
+    if (!entry || contains(facts.codes, entry->code)) continue;
+    facts.codes.push_back(entry->code);
+    facts.owners.push_back(cause.owner.value.empty() ? entry->owner : cause.owner.value);
+    facts.confirmed.push_back(cause.confidence == Confidence::confirmed);
+    facts.is_root.push_back(cause.caused_by.empty());
+    kept.push_back(&cause);
+  }
+  auto index_of = [&](const std::string& code) -> std::optional<std::size_t> {
+    const TaxonomyEntry* entry = taxonomy.resolve(code);
+    if (!entry) return std::nullopt;
+    auto it = std::find(facts.codes.begin(), facts.codes.end(), entry->code);
+    if (it == facts.codes.end()) return std::nullopt;
+    return static_cast<std::size_t>(it - facts.codes.begin());
+  };
+  for (std::size_t to = 0; to < kept.size(); ++to)
+    for (const auto& link : kept[to]->caused_by)
+      if (auto from = index_of(link.value)) {
+        std::pair<std::size_t, std::size_t> edge{*from, to};
+        if (std::find(facts.edges.begin(), facts.edges.end(), edge) == facts.edges.end()) facts.edges.push_back(edge);
+      }
+  return facts;
+}
+
+}  // namespace
+
+bool passes_filters(const Case& c, const AnalysisOptions& options) {
+  if (options.since && (!c.opened || *c.opened < *options.since)) return false;
+  if (options.until && (!c.opened || *c.opened > *options.until)) return false;
+  if (!options.segments.empty() && !contains(options.segments, c.account.segment.value)) return false;
+  if (!options.accounts.empty() && !contains(options.accounts, c.account.id.value)) return false;
+  if (!options.tags.empty() &&
+      std::none_of(c.tags.begin(), c.tags.end(), [&](const std::string& t) { return contains(options.tags, t); }))
+    return false;
+  return true;
+}
+
+Facts collect_facts(const std::vector<const Case*>& cases, const Taxonomy& taxonomy, const AnalysisOptions& options) {
+  Facts facts;
+  facts.taxonomy = &taxonomy;
+  facts.options = options;
+  for (const Case* c : cases)
+    if (passes_filters(*c, options)) facts.cases.push_back(reduce_case(*c, taxonomy));
+  // Cases by (opened, id) so that "the most recently opened" is the last one.
+  std::vector<std::size_t> order(facts.cases.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto key = [&](std::size_t i) {
+    const Case& c = *facts.cases[i].source;
+    return std::make_tuple(c.opened ? c.opened->key() : 0, std::cref(c.id.value));
+  };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+  for (std::size_t i : order) {
+    const Case& c = *facts.cases[i].source;
+    AccountFacts& account = facts.accounts[c.account.id.value];
+    account.id = c.account.id.value;
+    account.cases.push_back(i);
+    if (!c.account.name.value.empty()) account.name = c.account.name.value;
+    if (!c.account.segment.value.empty()) account.segment = c.account.segment.value;
+    if (c.account.arr) account.arr = *c.account.arr;
+    if (c.outcome) account.outcome = c.outcome;
+  }
+  for (auto& [id, account] : facts.accounts) std::sort(account.cases.begin(), account.cases.end());
+  return facts;
+}
+
+void compute_summary(const Facts& facts, Report& report) {
+  report.summary.cases = facts.cases.size();
+  report.summary.accounts = facts.accounts.size();
+  for (const auto& c : facts.cases) report.summary.open_cases += c.source->is_open() ? 1 : 0;
+  for (const auto& [id, account] : facts.accounts) report.summary.arr_total += account.arr;
+}
+
+Report analyze(const std::vector<const Case*>& cases, const Taxonomy& taxonomy, const AnalysisOptions& options,
+               std::size_t skipped) {
+  Facts facts = collect_facts(cases, taxonomy, options);
+  Report report;
+  report.options = options;
+  compute_summary(facts, report);
+  report.summary.skipped = skipped;
+  compute_causes(facts, report);
+  compute_graph_stats(facts, report);
+  compute_accounts(facts, report);
+  compute_time(facts, report);
+  return report;
+}
+
+}  // namespace esc
