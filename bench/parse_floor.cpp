@@ -12,7 +12,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <string>
 #include <thread>
 #include <vector>
@@ -39,6 +40,12 @@ class NullHandler : public YAML::EventHandler {
   void OnMapEnd() override {}
 };
 
+// Reads a string without copying it, as esc-autopsy's reader does.
+class ViewBuffer : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string& text) { setg(text.data(), text.data(), text.data() + text.size()); }
+};
+
 bool is_yaml(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
 
 void collect(const fs::path& path, std::vector<std::string>& out) {
@@ -57,7 +64,8 @@ void collect(const fs::path& path, std::vector<std::string>& out) {
 std::size_t parse_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::istringstream stream(text);
+  ViewBuffer buffer(text);
+  std::istream stream(&buffer);
   NullHandler handler;
   std::size_t documents = 0;
   try {

@@ -1,6 +1,8 @@
 #include "esc/load/case_loader.hpp"
 
 #include <atomic>
+#include <chrono>
+#include <mutex>
 #include <thread>
 
 #include "esc/load/case_builder.hpp"
@@ -43,6 +45,33 @@ FileResult load_one(const std::string& path, const LoadLimits& limits) {
   return result;
 }
 
+// Reports progress at most every 100 ms, one call at a time.
+class ProgressThrottle {
+ public:
+  ProgressThrottle(const LoadProgress& progress, std::size_t total) : m_progress(progress), m_total(total) {}
+
+  void file_done() {
+    std::size_t done = ++m_done;
+    if (!m_progress) return;
+    auto now = std::chrono::steady_clock::now();
+    std::unique_lock<std::mutex> lock(m_mutex, std::try_to_lock);
+    if (!lock.owns_lock() || now - m_last < std::chrono::milliseconds(100)) return;
+    m_last = now;
+    m_progress(done, m_total);
+  }
+
+  void finish() {
+    if (m_progress) m_progress(m_total, m_total);
+  }
+
+ private:
+  const LoadProgress& m_progress;
+  std::size_t m_total;
+  std::atomic<std::size_t> m_done{0};
+  std::mutex m_mutex;
+  std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
+};
+
 unsigned worker_count(unsigned requested, std::size_t files) {
   unsigned n = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
   return static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(files, 1)));
@@ -55,8 +84,12 @@ CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& 
   std::vector<std::string> files = collect_input_files(paths, set.diagnostics);
   std::vector<FileResult> results(files.size());
   std::atomic<std::size_t> next{0};
+  ProgressThrottle progress(options.progress, files.size());
   auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) results[i] = load_one(files[i], options.limits);
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      results[i] = load_one(files[i], options.limits);
+      progress.file_done();
+    }
   };
   unsigned workers = worker_count(options.jobs, files.size());
   if (workers <= 1) {
@@ -66,6 +99,11 @@ CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& 
     for (unsigned t = 0; t < workers; ++t) threads.emplace_back(work);
     for (auto& thread : threads) thread.join();
   }
+  progress.finish();
+  std::size_t total_cases = 0;
+  for (const auto& r : results) total_cases += r.cases.size();
+  set.cases.reserve(total_cases);
+  set.files.reserve(results.size());
   for (std::size_t i = 0; i < results.size(); ++i) {
     FileResult& r = results[i];
     int offset = static_cast<int>(set.cases.size());
@@ -79,6 +117,7 @@ CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& 
     }
     r.file.cases = r.cases.size();
     set.files.push_back(std::move(r.file));
+    r = FileResult{};  // free the moved-from cases now, not after the merge
   }
   return set;
 }

@@ -13,14 +13,24 @@ namespace esc {
 
 SourceText::SourceText(std::string path, std::string text) : m_path(std::move(path)), m_text(std::move(text)) {
   m_line_starts.push_back(0);
-  for (std::size_t i = 0; i < m_text.size(); ++i)
-    if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
+  const char* begin = m_text.data();
+  const char* end = begin + m_text.size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));)
+    m_line_starts.push_back(static_cast<std::size_t>(++p - begin));
 }
 
 SourceMark SourceText::mark_at(std::size_t offset) const {
+  return mark_at(offset, m_line_starts.size());
+}
+
+SourceMark SourceText::mark_at(std::size_t offset, std::size_t line_index) const {
   offset = std::min(offset, m_text.size());
-  auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
-  std::size_t line_index = static_cast<std::size_t>(it - m_line_starts.begin()) - 1;
+  bool hint_holds = line_index < m_line_starts.size() && m_line_starts[line_index] <= offset &&
+                    (line_index + 1 == m_line_starts.size() || offset < m_line_starts[line_index + 1]);
+  if (!hint_holds) {
+    auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
+    line_index = static_cast<std::size_t>(it - m_line_starts.begin()) - 1;
+  }
   std::size_t column = 1;
   for (std::size_t i = m_line_starts[line_index]; i < offset; ++i)
     if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;
@@ -85,6 +95,10 @@ bool check_encoding(std::string& bytes, const std::string& path, std::vector<Dia
   if (starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
   for (std::size_t i = 0; i < bytes.size();) {
     unsigned char c = static_cast<unsigned char>(bytes[i]);
+    if (c >= 0x20 && c < 0x7F) {  // printable ASCII: most of every file
+      ++i;
+      continue;
+    }
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
       bool binary = c == 0;
       return fail(mark_of(bytes, i),
