@@ -34,7 +34,7 @@ void compute_repeat_accounts(const Facts& facts, Report& report) {
 struct DepartmentTally {
   std::set<std::string> codes;
   std::size_t cases = 0;
-  std::set<std::string> accounts;
+  AccountSet accounts;
   std::size_t actions_open = 0, actions_overdue = 0, owner_absent = 0;
   bool listed = false;
 };
@@ -52,7 +52,7 @@ void compute_departments(const Facts& facts, Report& report) {
       DepartmentTally& t = tally[owner];
       t.listed = true;
       t.cases += 1;
-      t.accounts.insert(c.account);
+      t.accounts.insert(c.account_index);
       if (reviewed && !reviewed->attendees.empty() && !attendees.count(owner)) t.owner_absent += 1;
     }
     for (const auto& action : c.source->actions) {
@@ -72,7 +72,7 @@ void compute_departments(const Facts& facts, Report& report) {
     stat.causes = t.codes.size();
     stat.cases = t.cases;
     stat.accounts = t.accounts.size();
-    for (const auto& a : t.accounts) stat.arr += facts.arr_of(a);
+    stat.arr = facts.arr_of(t.accounts);
     stat.actions_open = t.actions_open;
     stat.actions_overdue = t.actions_overdue;
     stat.owner_absent = t.owner_absent;
@@ -87,7 +87,7 @@ void compute_departments(const Facts& facts, Report& report) {
 void compute_segments(const Facts& facts, Report& report) {
   struct SegmentTally {
     std::size_t cases = 0;
-    std::set<std::string> accounts;
+    AccountSet accounts;
     std::map<std::string, std::size_t> codes;
   };
   std::map<std::string, SegmentTally> tally;
@@ -95,7 +95,7 @@ void compute_segments(const Facts& facts, Report& report) {
     const std::string& segment = c.source->account.segment.value;
     SegmentTally& t = tally[segment.empty() ? "(none)" : segment];
     t.cases += 1;
-    t.accounts.insert(c.account);
+    t.accounts.insert(c.account_index);
     for (const auto& code : c.codes) ++t.codes[code];
   }
   for (const auto& [segment, t] : tally) {

@@ -16,6 +16,27 @@ bool Facts::churned(const std::string& account) const {
   return it != accounts.end() && it->second.outcome == Outcome::churned;
 }
 
+const std::vector<std::uint32_t>& AccountSet::ids() const {
+  if (!m_distinct) {
+    std::sort(m_ids.begin(), m_ids.end());
+    m_ids.erase(std::unique(m_ids.begin(), m_ids.end()), m_ids.end());
+    m_distinct = true;
+  }
+  return m_ids;
+}
+
+double Facts::arr_of(const AccountSet& set) const {
+  double sum = 0;
+  for (auto i : set.ids()) sum += account_list[i]->arr;
+  return sum;
+}
+
+std::size_t Facts::churned_count(const AccountSet& set) const {
+  std::size_t n = 0;
+  for (auto i : set.ids()) n += account_list[i]->outcome == Outcome::churned ? 1 : 0;
+  return n;
+}
+
 namespace {
 
 bool contains(const std::vector<std::string>& list, const std::string& value) {
@@ -89,7 +110,11 @@ Facts collect_facts(const std::vector<const Case*>& cases, const Taxonomy& taxon
     if (c.account.arr) account.arr = *c.account.arr;
     if (c.outcome) account.outcome = c.outcome;
   }
-  for (auto& [id, account] : facts.accounts) std::sort(account.cases.begin(), account.cases.end());
+  for (auto& [id, account] : facts.accounts) {
+    std::sort(account.cases.begin(), account.cases.end());
+    for (auto i : account.cases) facts.cases[i].account_index = static_cast<std::uint32_t>(facts.account_list.size());
+    facts.account_list.push_back(&account);
+  }
   return facts;
 }
 
