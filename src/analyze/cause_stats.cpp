@@ -37,17 +37,19 @@ void compute_causes(const Facts& facts, Report& report) {
   std::map<std::string, std::size_t> as_root, confirmed;
   // Views of the codes in `facts`: a lookup allocates nothing.
   std::map<std::pair<std::string_view, std::string_view>, Tally> by_pair;
+  std::vector<const std::string*> categories;  // distinct, per case
   for (const auto& c : facts.cases) {
-    std::set<std::string> categories;
+    categories.clear();
     for (std::size_t i = 0; i < c.codes.size(); ++i) {
       by_code[c.codes[i]].add(c);
       as_root[c.codes[i]] += c.is_root[i] ? 1 : 0;
       confirmed[c.codes[i]] += c.confirmed[i] ? 1 : 0;
-      categories.insert(taxonomy.category_of(*taxonomy.find(c.codes[i])).code);
+      const std::string* category = &taxonomy.category_of(*taxonomy.find(c.codes[i])).code;
+      if (std::find(categories.begin(), categories.end(), category) == categories.end()) categories.push_back(category);
       for (std::size_t j = 0; j < c.codes.size(); ++j)
         if (c.codes[i] < c.codes[j]) by_pair[{c.codes[i], c.codes[j]}].add(c);
     }
-    for (const auto& category : categories) by_category[category].add(c);
+    for (const std::string* category : categories) by_category[*category].add(c);
   }
   for (const auto& [code, tally] : by_code) {
     const TaxonomyEntry& entry = *taxonomy.find(code);

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <string_view>
 #include <tuple>
 
 #include "esc/analyze/analyzer.hpp"
@@ -90,31 +91,43 @@ Facts collect_facts(const std::vector<const Case*>& cases, const Taxonomy& taxon
   Facts facts;
   facts.taxonomy = &taxonomy;
   facts.options = options;
+  facts.cases.reserve(cases.size());
   for (const Case* c : cases)
     if (passes_filters(*c, options)) facts.cases.push_back(reduce_case(*c, taxonomy));
-  // Cases by (opened, id) so that "the most recently opened" is the last one.
-  std::vector<std::size_t> order(facts.cases.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto key = [&](std::size_t i) {
-    const Case& c = *facts.cases[i].source;
-    return std::make_tuple(c.opened ? c.opened->key() : 0, std::cref(c.id.value));
+  // Cases by (account, opened, id, position) in one contiguous sort, so that
+  // each account's cases come together with "the most recently opened" last,
+  // and the accounts map is filled in key order without searching it.
+  struct Key {
+    std::string_view account;
+    int opened;
+    std::string_view id;
+    std::size_t index;
+    bool operator<(const Key& o) const { return std::tie(account, opened, id, index) < std::tie(o.account, o.opened, o.id, o.index); }
   };
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
-  for (std::size_t i : order) {
+  std::vector<Key> order;
+  order.reserve(facts.cases.size());
+  for (std::size_t i = 0; i < facts.cases.size(); ++i) {
     const Case& c = *facts.cases[i].source;
-    AccountFacts& account = facts.accounts[c.account.id.value];
-    account.id = c.account.id.value;
-    account.cases.push_back(i);
-    if (!c.account.name.value.empty()) account.name = c.account.name.value;
-    if (!c.account.segment.value.empty()) account.segment = c.account.segment.value;
-    if (c.account.arr) account.arr = *c.account.arr;
-    if (c.outcome) account.outcome = c.outcome;
+    order.push_back({c.account.id.value, c.opened ? c.opened->key() : 0, c.id.value, i});
   }
-  for (auto& [id, account] : facts.accounts) {
-    std::sort(account.cases.begin(), account.cases.end());
-    for (auto i : account.cases) facts.cases[i].account_index = static_cast<std::uint32_t>(facts.account_list.size());
-    facts.account_list.push_back(&account);
+  std::sort(order.begin(), order.end());
+  AccountFacts* account = nullptr;
+  for (const Key& key : order) {
+    const Case& c = *facts.cases[key.index].source;
+    if (!account || account->id != key.account) {
+      auto it = facts.accounts.emplace_hint(facts.accounts.end(), c.account.id.value, AccountFacts{});
+      account = &it->second;
+      account->id = c.account.id.value;
+      facts.account_list.push_back(account);
+    }
+    facts.cases[key.index].account_index = static_cast<std::uint32_t>(facts.account_list.size() - 1);
+    account->cases.push_back(key.index);
+    if (!c.account.name.value.empty()) account->name = c.account.name.value;
+    if (!c.account.segment.value.empty()) account->segment = c.account.segment.value;
+    if (c.account.arr) account->arr = *c.account.arr;
+    if (c.outcome) account->outcome = c.outcome;
   }
+  for (auto& [id, a] : facts.accounts) std::sort(a.cases.begin(), a.cases.end());
   return facts;
 }
 

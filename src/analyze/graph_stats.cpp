@@ -23,12 +23,14 @@ void compute_graph_stats(const Facts& facts, Report& report) {
   for (auto& cause : report.causes) cause.reach = reach[cause.code];
 
   std::map<std::vector<std::string>, std::pair<std::size_t, AccountSet>> by_path;
-  for (const auto& c : facts.cases)
+  for (const auto& c : facts.cases) {
+    if (c.edges.empty()) continue;  // no chain of 2+ codes without a link
     for (auto& path : case_chains(c)) {
       auto& entry = by_path[path];
       entry.first += 1;
       entry.second.insert(c.account_index);
     }
+  }
   for (auto& [path, entry] : by_path)
     report.chains.push_back(
         {path, entry.first, entry.second.size(), facts.arr_of(entry.second), facts.churned_count(entry.second)});

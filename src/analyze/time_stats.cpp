@@ -9,15 +9,22 @@ namespace esc {
 namespace {
 
 void compute_trend(const Facts& facts, Report& report) {
-  std::map<std::string, std::map<std::string, std::size_t>> by_quarter;
+  // Keyed by year * 4 + quarter index: no string per case.
+  std::map<int, std::pair<Date, std::map<std::string, std::size_t>>> by_quarter;
+  std::vector<const std::string*> cited;
   for (const auto& c : facts.cases) {
     if (!c.source->opened) continue;
-    auto& categories = by_quarter[c.source->opened->quarter()];
-    std::set<std::string> cited;
-    for (const auto& code : c.codes) cited.insert(facts.taxonomy->category_of(*facts.taxonomy->find(code)).code);
-    for (const auto& category : cited) ++categories[category];
+    const Date& opened = *c.source->opened;
+    auto& slot = by_quarter[opened.year * 4 + (opened.month - 1) / 3];
+    slot.first = opened;
+    cited.clear();
+    for (const auto& code : c.codes) {
+      const std::string* category = &facts.taxonomy->category_of(*facts.taxonomy->find(code)).code;
+      if (std::find(cited.begin(), cited.end(), category) == cited.end()) cited.push_back(category);
+    }
+    for (const std::string* category : cited) ++slot.second[*category];
   }
-  for (auto& [quarter, categories] : by_quarter) report.trend.push_back({quarter, std::move(categories)});
+  for (auto& [key, slot] : by_quarter) report.trend.push_back({slot.first.quarter(), std::move(slot.second)});
 }
 
 void compute_severity(const Facts& facts, Report& report) {
@@ -48,16 +55,26 @@ void compute_fixes(const Facts& facts, Report& report) {
       if (it == fixed.end() || *source.closed < it->second) fixed[entry->code] = *source.closed;
     }
   }
+  // One pass over the cases: for each cited code that was fixed, count the
+  // cases opened after the fix.
+  std::map<std::string, std::pair<std::size_t, AccountSet>> after;
+  for (const auto& c : facts.cases) {
+    if (!c.source->opened) continue;
+    for (const auto& code : c.codes) {
+      auto it = fixed.find(code);
+      if (it == fixed.end() || !(*c.source->opened > it->second)) continue;
+      auto& entry = after[code];
+      entry.first += 1;
+      entry.second.insert(c.account_index);
+    }
+  }
   for (const auto& [code, date] : fixed) {
     FixStat fix{code, date, 0, 0};
-    std::set<std::string> accounts;
-    for (const auto& c : facts.cases) {
-      if (!c.source->opened || !(*c.source->opened > date)) continue;
-      if (std::find(c.codes.begin(), c.codes.end(), code) == c.codes.end()) continue;
-      fix.cases_after += 1;
-      accounts.insert(c.account);
+    auto it = after.find(code);
+    if (it != after.end()) {
+      fix.cases_after = it->second.first;
+      fix.accounts_after = it->second.second.size();
     }
-    fix.accounts_after = accounts.size();
     report.fixes.push_back(std::move(fix));
   }
   std::sort(report.fixes.begin(), report.fixes.end(), [](const FixStat& a, const FixStat& b) {
