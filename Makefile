@@ -32,6 +32,9 @@ demo: build
 	@echo
 	@echo "== esc-autopsy validate examples/broken (one file per rule; exit 1 expected)"
 	@$(BUILD)/esc-autopsy validate examples/broken || true
+	@echo
+	@echo "== esc-autopsy report examples/cases --as-of 2025-06-30"
+	@$(BUILD)/esc-autopsy report --as-of 2025-06-30 examples/cases
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
