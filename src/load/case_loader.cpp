@@ -30,14 +30,16 @@ FileResult load_one(const std::string& path, const LoadLimits& limits) {
       [&](YamlNode&& root, std::size_t index) {
         int case_index = static_cast<int>(result.cases.size());
         NodeReader reader(source->path(), result.diagnostics, case_index);
-        if (auto c = build_case(root, reader)) {
+        auto c = build_case(root, reader);
+        // This document's findings (the parser's duplicate keys included) belong
+        // to its case; a document that is not a case has none to belong to.
+        for (std::size_t i = attributed; i < result.diagnostics.size(); ++i)
+          result.diagnostics[i].case_index = c ? case_index : -1;
+        attributed = result.diagnostics.size();
+        if (c) {
           c->document = index;
           result.cases.push_back(std::move(*c));
-          // The parser's findings in this document (duplicate keys) are the case's too.
-          for (std::size_t i = attributed; i < result.diagnostics.size(); ++i)
-            if (result.diagnostics[i].case_index < 0) result.diagnostics[i].case_index = case_index;
         }
-        attributed = result.diagnostics.size();
       },
       result.diagnostics);
   return result;

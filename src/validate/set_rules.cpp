@@ -23,7 +23,7 @@ std::string place(const CaseSet& set, const Case& c, SourceMark mark) {
 
 void check_case_set(const CaseSet& set, std::vector<Diagnostic>& out) {
   std::unordered_map<std::string, std::size_t> first_by_id;
-  std::unordered_map<std::string, std::size_t> first_by_account;
+  std::unordered_map<std::string, std::size_t> first_by_field;  // "account\nfield" -> case
   for (std::size_t i = 0; i < set.cases.size(); ++i) {
     const Case& c = set.cases[i];
     const std::string& file = set.files[c.file_index].path;
@@ -38,19 +38,21 @@ void check_case_set(const CaseSet& set, std::vector<Diagnostic>& out) {
       }
     }
     if (c.account.id.value.empty()) continue;
-    auto [it, inserted] = first_by_account.emplace(c.account.id.value, i);
-    if (inserted) continue;
-    const Account& first = set.cases[it->second].account;
-    const Case& first_case = set.cases[it->second];
-    auto compare = [&](const Located& mine, const Located& theirs, const char* field) {
-      if (mine.value.empty() || theirs.value.empty() || mine.value == theirs.value) return;
+    // The first case stating each field is the reference for that field.
+    auto compare = [&](const Located& mine, const char* field) {
+      if (mine.value.empty()) return;
+      auto [it, inserted] = first_by_field.emplace(c.account.id.value + '\n' + field, i);
+      if (inserted) return;
+      const Case& first = set.cases[it->second];
+      const Located& theirs = std::string(field) == "name" ? first.account.name : first.account.segment;
+      if (mine.value == theirs.value) return;
       out.push_back(make("account-mismatch", file, mine.mark,
                          fmt::format("account `{}` has {} `{}` here but `{}` at {}", c.account.id.value, field,
-                                     mine.value, theirs.value, place(set, first_case, theirs.mark)),
+                                     mine.value, theirs.value, place(set, first, theirs.mark)),
                          index, "use one spelling per account, or check the account id"));
     };
-    compare(c.account.name, first.name, "name");
-    compare(c.account.segment, first.segment, "segment");
+    compare(c.account.name, "name");
+    compare(c.account.segment, "segment");
   }
 }
 

@@ -155,7 +155,7 @@ TEST_SUITE("hostile_paths") {
     CHECK(report.findings.size() == 5);
   }
 
-  TEST_CASE("a non-mapping document among good files does not stop the others" * doctest::may_fail()) {
+  TEST_CASE("a non-mapping document among good files does not stop the others") {
     // Actual: SIGSEGV when the text document is in the last file walked.
     std::string dir = e2e::temp_dir();
     e2e::write_file(dir + "/cases/1-good.yaml", good_case(1));
