@@ -1,6 +1,7 @@
 #include "esc/cli/context.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <unistd.h>
@@ -31,7 +32,10 @@ const Config& active_config(const GlobalOptions& globals) {
   std::string path = globals.config_path;
   if (path.empty()) {
     char buffer[4096];
-    path = find_config_file(::getcwd(buffer, sizeof buffer) ? buffer : ".");
+    std::string cwd = ::getcwd(buffer, sizeof buffer) ? buffer : ".";
+    path = find_config_file(cwd);
+    // Shown in diagnostics: "../.esc-autopsy.yaml" reads better than an absolute path.
+    if (!path.empty()) path = std::filesystem::path(path).lexically_relative(cwd).string();
   }
   if (path.empty()) {
     loaded = std::make_unique<Config>();
