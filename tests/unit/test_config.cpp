@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "esc/load/config_loader.hpp"
 #include "esc/load/path_walker.hpp"
@@ -71,7 +72,8 @@ TEST_CASE("an empty config file is fine; a broken one is yaml-syntax") {
 }
 
 TEST_CASE("find_config_file looks in the folder and upward") {
-  fs::path root = fs::temp_directory_path() / "esc-unit-config" / "a";
+  fs::path base = fs::temp_directory_path() / ("esc-unit-config-" + std::to_string(::getpid()));
+  fs::path root = base / "a";
   fs::create_directories(root / "b" / "c");
   std::ofstream(root / ".esc-autopsy.yaml") << "format: json\n";
   CHECK(esc::find_config_file((root / "b" / "c").string()) == (root / ".esc-autopsy.yaml").string());
@@ -79,6 +81,7 @@ TEST_CASE("find_config_file looks in the folder and upward") {
   fs::remove(root / ".esc-autopsy.yaml");
   std::string above = esc::find_config_file((root / "b").string());
   CHECK((above.empty() || above.find("esc-unit-config") == std::string::npos));
+  fs::remove_all(base);
 }
 
 TEST_CASE("ignore patterns: file names, folders, paths relative to the base") {

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "esc/load/case_loader.hpp"
 #include "esc/load/suppressions.hpp"
@@ -17,10 +18,19 @@ std::vector<esc::Suppression> scan(const std::string& text, std::vector<esc::Dia
   return esc::scan_suppressions(esc::SourceText("f.yaml", text), out);
 }
 
+// A folder of this test process, removed at exit.
+struct TempFolder {
+  fs::path path = fs::temp_directory_path() / ("esc-unit-suppressions-" + std::to_string(::getpid()));
+  TempFolder() { fs::create_directories(path); }
+  ~TempFolder() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+};
+
 std::string write_temp(const std::string& name, const std::string& text) {
-  fs::path dir = fs::temp_directory_path() / "esc-unit-suppressions";
-  fs::create_directories(dir);
-  fs::path path = dir / name;
+  static TempFolder folder;
+  fs::path path = folder.path / name;
   std::ofstream(path) << text;
   return path.string();
 }

@@ -63,8 +63,9 @@ void render_diagnostics_junit(std::ostream& out, const std::vector<Diagnostic>& 
 /// `::error file=F,line=L,col=C,title=RULE::message`, paths relative to `base`.
 void render_diagnostics_github(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const std::string& base);
 
-/// Workflow-command escaping: `%`, CR and LF in data; also `:` and `,` in a property.
+/// Workflow-command escaping of a message: `%`, CR and LF.
 std::string escape_github_data(std::string_view text);
+/// Workflow-command escaping of a property value: `%`, CR, LF, `:` and `,`.
 std::string escape_github_property(std::string_view text);
 
 /// XML escaping for text and attributes; invalid UTF-8 becomes U+FFFD and
