@@ -2,7 +2,8 @@
 BUILD ?= build
 JOBS ?= 2
 DEBIAN_PACKAGES = cmake ninja-build g++ pkg-config libyaml-cpp-dev libcli11-dev libfmt-dev \
-  libboost-graph-dev doctest-dev nlohmann-json3-dev libmstch-dev
+  libboost-graph-dev doctest-dev nlohmann-json3-dev libmstch-dev \
+  libxml2-utils python3 python3-jsonschema python3-yaml man-db
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
 .PHONY: all deps build demo test sanitize clean

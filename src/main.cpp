@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   add_validate_command(app, globals, action);
   add_report_command(app, globals, action);
   add_graph_command(app, globals, action);
+  add_schema_command(app, globals, action);
 
   try {
     app.parse(argc, argv);

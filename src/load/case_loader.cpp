@@ -24,6 +24,7 @@ FileResult load_one(const std::string& path, const LoadLimits& limits) {
   auto source = read_source(path, limits, result.diagnostics);
   if (!source) return result;
   if (path == "-") result.file.stdin_text = source->text();
+  result.file.suppressions = scan_suppressions(*source, result.diagnostics);
   std::size_t attributed = 0;  // diagnostics before this index belong to earlier documents
   read_yaml_documents(
       *source, limits,
@@ -54,7 +55,13 @@ unsigned worker_count(unsigned requested, std::size_t files) {
 
 CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& options) {
   CaseSet set;
-  std::vector<std::string> files = collect_input_files(paths, set.diagnostics);
+  std::vector<std::string> files;
+  for (auto& file : collect_input_files(paths, set.diagnostics)) {
+    if (file != "-" && matches_ignore(file, options.ignore, options.ignore_base))
+      set.ignored.push_back(std::move(file));
+    else
+      files.push_back(std::move(file));
+  }
   std::vector<FileResult> results(files.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {

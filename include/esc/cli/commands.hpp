@@ -15,6 +15,7 @@ using CommandAction = std::function<int()>;
 void add_validate_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 void add_report_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 void add_graph_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
+void add_schema_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 
 /// Binds --since, --until, --segment, --account and --tag (shared by report and graph).
 void add_filter_options(CLI::App& cmd, std::string& since, std::string& until, std::vector<std::string>& segments,
