@@ -185,7 +185,7 @@ Answer ScriptedPrompt::ask(const Question& q) {
 std::vector<std::string> ScriptedPrompt::unused() const {
   std::vector<std::string> out;
   for (const auto& [code, answer] : m_answers.causes)
-    if (!m_used.count(code)) out.push_back(code);
+    if (!m_used.count(code) && answer.answer != 'n' && answer.answer != 's') out.push_back(code);
   return out;
 }
 

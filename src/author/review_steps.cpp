@@ -214,7 +214,6 @@ Flow Session::walk_end() {
   if (known >= 2)
     for (const auto& r : m_state.causes)
       if (!r.as_is && m_state.touched.count(r.code)) steps.push_back({StepKind::links, r.code});
-  if (!steps.empty()) m_prompt.tell(Tone::heading, "What led to what");
   steps.push_back({StepKind::attendees, ""});
   steps.push_back({StepKind::date, ""});
   steps.push_back({StepKind::confirm, ""});
@@ -228,6 +227,8 @@ Flow Session::links(const std::string& code) {
   Question q;
   q.kind = QuestionKind::caused_by;
   q.code = code;
+  bool first_link = m_state.steps[m_state.next - 1].kind != StepKind::links;
+  if (first_link) q.section = "What led to what?";
   q.title = fmt::format("{}: {}", code, entry(code).title);
   q.text = fmt::format("What led to {}? Numbers or codes of the causes found, separated by spaces", code);
   q.help = "Enter keeps the current links, - for none (a root cause), < goes back";

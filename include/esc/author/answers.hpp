@@ -48,7 +48,8 @@ class ScriptedPrompt : public Prompt {
   void tell(Tone tone, const std::string& text) override;
   Answer ask(const Question& question) override;
 
-  /// The codes of the answers file that no question asked about, in order.
+  /// The codes the answers file says something about (other than no or skip)
+  /// that no question asked about, in order.
   std::vector<std::string> unused() const;
 
  private:

@@ -14,6 +14,7 @@ enum class QuestionKind { presence, confidence, evidence, owner, caused_by, atte
 struct Question {
   QuestionKind kind = QuestionKind::presence;
   std::string code;          // the taxonomy code asked about; empty for case-level questions
+  std::string section;       // a heading shown before the question (may be empty)
   std::string title;         // what the question is about, shown above it (may be empty)
   std::string text;          // the question itself
   std::string keys;          // allowed keys, e.g. "ynusbq"; empty for a text question
