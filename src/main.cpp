@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   CommandAction action;
   add_validate_command(app, globals, action);
   add_report_command(app, globals, action);
+  add_taxonomy_command(app, globals, action);
   add_new_command(app, globals, action);
   add_review_command(app, globals, action);
 

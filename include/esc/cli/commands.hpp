@@ -15,6 +15,7 @@ using CommandAction = std::function<int()>;
 void add_validate_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 void add_report_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 void add_new_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
+void add_taxonomy_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 void add_review_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 
 /// Binds --since, --until, --segment, --account and --tag (shared by report and graph).
