@@ -5,6 +5,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "esc/author/review_session.hpp"
 
@@ -145,5 +147,39 @@ class Session {
   ReviewResult m_result;
   std::string m_last_problem;
 };
+
+// Small text helpers shared by the step files.
+inline std::vector<std::string> split_words(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text + " ") {
+    if (c == ' ' || c == ',' || c == '\t') {
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return words;
+}
+
+inline std::string join(const std::vector<std::string>& words, const char* separator = " ") {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : separator) + w;
+  return out;
+}
+
+inline std::string trimmed(const std::string& text) {
+  std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+// A 1-based number among `count` options, or 0.
+inline std::size_t option_number(const std::string& word, std::size_t count) {
+  if (word.empty() || word.size() > 4 || word.find_first_not_of("0123456789") != std::string::npos) return 0;
+  std::size_t n = std::stoul(word);
+  return n >= 1 && n <= count ? n : 0;
+}
 
 }  // namespace esc::review_detail
