@@ -137,3 +137,31 @@ TEST_CASE("pty: a whole session with keys and typed lines writes the reviewed ca
                                       "  date: 2024-05-20\n"
                                       "  attendees: [engineering, customer-success]\n");
 }
+
+TEST_CASE("pty: a file changed on disk during the session is not replaced; the review is saved beside it") {
+  Fixture f;
+  e2e::PtySession s({"review", "case.yaml"}, f.dir);
+  auto key = [&](const std::string& prompt, const std::string& keys) {
+    INFO(prompt << "\n" << s.output());
+    REQUIRE(s.expect(prompt));
+    s.send(keys);
+  };
+  key("[1/6]", "y");
+  key("bad-sale.wrong-solution", "y");
+  key("[c/l/S/b/q/?] ", "l");
+  key("[none] > ", "\r");
+  key("[sales] > ", "\r");
+  for (const char* prompt : {"bad-sale.overpromised", "bad-sale.segment-mismatch", "[2/6]", "[3/6]", "[4/6]", "[5/6]",
+                             "[6/6]"})
+    key(prompt, "n");
+  key("Departments at this review", "\r");
+  REQUIRE(s.expect("Write these changes to case.yaml?"));
+  std::string edited_meanwhile = f.original + "tags: [edited-meanwhile]\n";
+  e2e::write_file(f.path, edited_meanwhile);
+  s.send("y");
+  CHECK(s.wait() == 2);
+  CHECK(s.output().find("case.yaml changed on disk during the review; nothing replaced") != std::string::npos);
+  CHECK(e2e::read_file(f.path) == edited_meanwhile);
+  CHECK(e2e::read_file(f.path + ".reviewed") ==
+        f.original + "causes:\n  - code: bad-sale.wrong-solution\n    confidence: likely\n");
+}
