@@ -1,5 +1,7 @@
 // The review session: a queue of steps walked by a small state machine. Each
 // answered question snapshots the state first, so `back` restores it exactly.
+#include <fmt/format.h>
+
 #include "review_session_impl.hpp"
 
 namespace esc {
@@ -7,6 +9,11 @@ namespace review_detail {
 
 ReviewResult Session::run() {
   m_state.causes = initial_causes(m_case, m_taxonomy);
+  for (const auto& r : m_state.causes)
+    if (r.as_is)
+      m_prompt.tell(Tone::warning,
+                    fmt::format("line {}: `{}` is not in the taxonomy or is cited twice; review leaves it as it is",
+                                m_case.causes[static_cast<std::size_t>(r.original)].code.mark.line, r.code));
   if (m_case.reviewed) {
     m_state.has_review = true;
     m_state.date = m_case.reviewed->date ? m_case.reviewed->date->to_string() : "";

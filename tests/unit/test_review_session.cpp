@@ -190,3 +190,17 @@ TEST_CASE("cycle detection follows links transitively") {
   CHECK(cycle_if_linked(causes, "z", {"x"}).empty());
   CHECK(find_link_path(causes, "x", "z") == std::vector<std::string>{"x", "y", "z"});
 }
+
+TEST_CASE("causes the taxonomy does not know are kept as written, and said so") {
+  const char* odd =
+      "id: C-4\ntitle: T\naccount: {id: ACC}\nopened: 2024-03-02\ncauses:\n  - code: not.a.code\n  - code: b\n"
+      "  - code: b\n";
+  ReplayPrompt p({key('n'), key('n'), keep(), key('y')});
+  ReviewResult r = run(odd, p);
+  CHECK(p.was_told("line 6: `not.a.code` is not in the taxonomy or is cited twice; review leaves it as it is"));
+  CHECK(p.was_told("line 8: `b` is not in the taxonomy"));
+  REQUIRE(r.causes.size() == 2);
+  CHECK(r.causes[0].code == "not.a.code");
+  CHECK(r.causes[0].as_is);
+  CHECK(r.changes == std::vector<std::string>{"- remove b"});
+}
