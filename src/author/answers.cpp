@@ -172,12 +172,18 @@ Answer ScriptedPrompt::ask(const Question& q) {
     case QuestionKind::confidence:
       if (a && a->confidence) return key("cls"[static_cast<int>(*a->confidence)]);
       return keep;
-    case QuestionKind::evidence: return a ? text(a->evidence) : keep;
-    case QuestionKind::owner: return a ? text(a->owner) : keep;
-    case QuestionKind::caused_by: return a ? list(a->caused_by) : keep;
-    case QuestionKind::attendees: return list(m_answers.attendees);
-    case QuestionKind::date: return text(m_answers.date);
-    case QuestionKind::confirm: return key('y');
+    case QuestionKind::evidence:
+      return a ? text(a->evidence) : keep;
+    case QuestionKind::owner:
+      return a ? text(a->owner) : keep;
+    case QuestionKind::caused_by:
+      return a ? list(a->caused_by) : keep;
+    case QuestionKind::attendees:
+      return list(m_answers.attendees);
+    case QuestionKind::date:
+      return text(m_answers.date);
+    case QuestionKind::confirm:
+      return key('y');
   }
   return keep;
 }

@@ -141,9 +141,12 @@ std::string_view trailing_comment(std::string_view line) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
     if (quote) {
-      if (quote == '"' && c == '\\') ++i;
-      else if (quote == '\'' && c == '\'' && i + 1 < line.size() && line[i + 1] == '\'') ++i;
-      else if (c == quote) quote = 0;
+      if (quote == '"' && c == '\\')
+        ++i;
+      else if (quote == '\'' && c == '\'' && i + 1 < line.size() && line[i + 1] == '\'')
+        ++i;
+      else if (c == quote)
+        quote = 0;
     } else if ((c == '"' || c == '\'') && (i == 0 || line[i - 1] == ' ' || line[i - 1] == ':' || line[i - 1] == '[' ||
                                            line[i - 1] == ',' || line[i - 1] == '{')) {
       quote = c;
@@ -204,8 +207,10 @@ std::string with_line_ending(std::string_view text, std::string_view ending) {
   std::string out;
   out.reserve(text.size() + text.size() / 16);
   for (char c : text) {
-    if (c == '\n') out += ending;
-    else out += c;
+    if (c == '\n')
+      out += ending;
+    else
+      out += c;
   }
   return out;
 }

@@ -79,7 +79,8 @@ Flow Session::attendees() {
   if (!answer) return flow;
   if (answer->kind != Answer::Kind::keep) {
     std::vector<std::string> ids;
-    for (const auto& word : answer->kind == Answer::Kind::text ? split_words(answer->text) : std::vector<std::string>{}) {
+    for (const auto& word :
+         answer->kind == Answer::Kind::text ? split_words(answer->text) : std::vector<std::string>{}) {
       std::string id = word;
       if (std::size_t n = option_number(word, departments.size())) id = departments[n - 1].id;
       if (!m_taxonomy.find_department(id)) {
@@ -144,7 +145,8 @@ Flow Session::confirm() {
   q.help = "y write  n leave the file as it is  b back  q quit";
   auto answer = ask(q, flow);
   if (!answer) return flow;
-  m_result.outcome = answer->kind == Answer::Kind::key && answer->key == 'y' ? ReviewResult::Outcome::confirmed : ReviewResult::Outcome::declined;
+  m_result.outcome = answer->kind == Answer::Kind::key && answer->key == 'y' ? ReviewResult::Outcome::confirmed
+                                                                             : ReviewResult::Outcome::declined;
   return Flow::stop;
 }
 

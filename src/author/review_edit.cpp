@@ -78,8 +78,7 @@ std::string causes_block(const ReviewTarget& target, const ReviewResult& result)
   const auto& items = target.cause_items;
   std::size_t indent = items ? items->indent : 2;
   std::string out;
-  if (items)
-    out = text.substr(items->key_line.begin, items->key_line.end - items->key_line.begin);
+  if (items) out = text.substr(items->key_line.begin, items->key_line.end - items->key_line.begin);
   std::string_view ending = line_ending_of(text);
   std::string generated;  // in "\n" line endings, converted at the end of each piece
   auto flush = [&] {
@@ -145,8 +144,7 @@ std::string reviewed_block(const ReviewTarget& target, const ReviewResult& resul
       std::string_view content = line_of(target.text, line);
       if (first) key_comment = std::string(trailing_comment(content));
       std::size_t start = content.find_first_not_of(" \t");
-      if (!first && start != std::string_view::npos && content[start] == '#')
-        comments += std::string(content) + "\n";
+      if (!first && start != std::string_view::npos && content[start] == '#') comments += std::string(content) + "\n";
       first = false;
     }
   }

@@ -89,16 +89,17 @@ class Session {
     for (int p = e.parent; p >= 0; p = m_taxonomy.entries()[static_cast<std::size_t>(p)].parent) ++depth;
     return depth;
   }
-  std::string owner_of(const ReviewedCause& r) const {
-    return r.owner.empty() ? entry(r.code).owner : r.owner;
-  }
+  std::string owner_of(const ReviewedCause& r) const { return r.owner.empty() ? entry(r.code).owner : r.owner; }
 
   // Asks and handles the flow answers common to every question.
   std::optional<Answer> ask(const Question& q, Flow& flow) {
     Answer a = m_prompt.ask(q);
     switch (a.kind) {
-      case Answer::Kind::back: flow = Flow::back; return std::nullopt;
-      case Answer::Kind::end_of_input: return finish(ReviewResult::Outcome::end_of_input, flow);
+      case Answer::Kind::back:
+        flow = Flow::back;
+        return std::nullopt;
+      case Answer::Kind::end_of_input:
+        return finish(ReviewResult::Outcome::end_of_input, flow);
       case Answer::Kind::interrupt:
         m_result.signal = a.signal ? a.signal : 2;
         return finish(ReviewResult::Outcome::interrupted, flow);
@@ -112,7 +113,8 @@ class Session {
         }
         if (a.key == 'q') return finish(ReviewResult::Outcome::quit, flow);
         break;
-      default: break;
+      default:
+        break;
     }
     flow = Flow::advance;
     return a;

@@ -19,16 +19,26 @@ char confidence_key(Confidence c) {
 
 Flow Session::perform(const Step& step) {
   switch (step.kind) {
-    case StepKind::presence: return presence(step.code);
-    case StepKind::confidence: return confidence(step.code);
-    case StepKind::evidence: return text_field(step.code, QuestionKind::evidence);
-    case StepKind::owner: return text_field(step.code, QuestionKind::owner);
-    case StepKind::category_end: return category_end(step.code);
-    case StepKind::walk_end: return walk_end();
-    case StepKind::links: return links(step.code);
-    case StepKind::attendees: return attendees();
-    case StepKind::date: return date();
-    case StepKind::confirm: return confirm();
+    case StepKind::presence:
+      return presence(step.code);
+    case StepKind::confidence:
+      return confidence(step.code);
+    case StepKind::evidence:
+      return text_field(step.code, QuestionKind::evidence);
+    case StepKind::owner:
+      return text_field(step.code, QuestionKind::owner);
+    case StepKind::category_end:
+      return category_end(step.code);
+    case StepKind::walk_end:
+      return walk_end();
+    case StepKind::links:
+      return links(step.code);
+    case StepKind::attendees:
+      return attendees();
+    case StepKind::date:
+      return date();
+    case StepKind::confirm:
+      return confirm();
   }
   return Flow::pass;
 }
@@ -40,8 +50,9 @@ Flow Session::presence(const std::string& code) {
   q.code = code;
   q.depth = depth_of(e);
   ReviewedCause* now = cited(code);
-  std::string state = now ? fmt::format(" [cited: {}]", to_string(now->confidence))
-                          : any_cited_under(code, false) ? " [causes under it cited]" : "";
+  std::string state = now                            ? fmt::format(" [cited: {}]", to_string(now->confidence))
+                      : any_cited_under(code, false) ? " [causes under it cited]"
+                                                     : "";
   if (q.depth == 0) {
     std::size_t index = 0, count = 0;
     for (const auto& other : m_taxonomy.entries()) {
@@ -112,9 +123,10 @@ Flow Session::confidence(const std::string& code) {
   q.keys = "clsbq";
   q.default_key = confidence_key(r->confidence);
   q.help = "c confirmed (evidence in hand)  l likely  s suspected  b back  q quit";
-  q.details = "  c  confirmed: shown by evidence (a ticket, a PRD, a CRM record)\n"
-              "  l  likely: the people in the room agree, evidence still to find\n"
-              "  s  suspected: a hypothesis to check";
+  q.details =
+      "  c  confirmed: shown by evidence (a ticket, a PRD, a CRM record)\n"
+      "  l  likely: the people in the room agree, evidence still to find\n"
+      "  s  suspected: a hypothesis to check";
   Flow flow;
   auto answer = ask(q, flow);
   if (!answer) return flow;
@@ -145,7 +157,7 @@ Flow Session::text_field(const std::string& code, QuestionKind kind) {
   Flow flow;
   auto answer = ask(q, flow);
   if (!answer) return flow;
-  std::string value = answer->kind == Answer::Kind::text ? trimmed(answer->text)
+  std::string value = answer->kind == Answer::Kind::text    ? trimmed(answer->text)
                       : answer->kind == Answer::Kind::clear ? ""
                                                             : q.default_text;
   if (kind == QuestionKind::evidence) {

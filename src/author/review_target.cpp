@@ -1,8 +1,8 @@
 // Opening a case file for review and reading an edited text back.
+#include <sys/stat.h>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sys/stat.h>
 
 #include <fmt/format.h>
 
@@ -46,7 +46,8 @@ std::vector<YamlNode> parse_documents(const std::string& path, const std::string
   std::vector<YamlNode> roots;
   if (!check_encoding(checked, path, out)) return roots;
   SourceText source(path, checked);
-  read_yaml_documents(source, limits, [&](YamlNode&& root, std::size_t) { roots.push_back(std::move(root)); }, out);
+  read_yaml_documents(
+      source, limits, [&](YamlNode&& root, std::size_t) { roots.push_back(std::move(root)); }, out);
   return roots;
 }
 
@@ -56,8 +57,8 @@ std::optional<std::size_t> select_document(const std::string& path, const std::s
   if (selector.find_first_not_of("0123456789") == std::string::npos && selector.size() < 6) {
     std::size_t n = std::stoul(selector);
     if (n >= 1 && n <= roots.size()) return n - 1;
-    problem = fmt::format("{} holds {} document(s); --document must be between 1 and {}", path, roots.size(),
-                          roots.size());
+    problem =
+        fmt::format("{} holds {} document(s); --document must be between 1 and {}", path, roots.size(), roots.size());
     return std::nullopt;
   }
   std::string ids;

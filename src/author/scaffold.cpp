@@ -54,18 +54,12 @@ std::optional<std::string> render_case_template(const std::string& template_text
   // mstch pitfalls: std::string values only (a const char* would become a bool);
   // numbers preformatted; no HTML escaping wanted, so templates use {{{triple}}}.
   mstch::map context{
-      {"id", yaml_scalar(values.id)},
-      {"title", yaml_scalar(values.title)},
-      {"account", yaml_scalar(values.account)},
-      {"name", yaml_scalar(values.name)},
-      {"segment", yaml_scalar(values.segment)},
-      {"arr", values.arr},
-      {"opened", values.opened.to_string()},
-      {"today", today.to_string()},
-      {"version", std::string(version())},
-      {"has_name", !values.name.empty()},
-      {"has_segment", !values.segment.empty()},
-      {"has_arr", !values.arr.empty()},
+      {"id", yaml_scalar(values.id)},           {"title", yaml_scalar(values.title)},
+      {"account", yaml_scalar(values.account)}, {"name", yaml_scalar(values.name)},
+      {"segment", yaml_scalar(values.segment)}, {"arr", values.arr},
+      {"opened", values.opened.to_string()},    {"today", today.to_string()},
+      {"version", std::string(version())},      {"has_name", !values.name.empty()},
+      {"has_segment", !values.segment.empty()}, {"has_arr", !values.arr.empty()},
   };
   std::string text = mstch::render(template_text, context);
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;

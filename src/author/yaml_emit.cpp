@@ -16,8 +16,7 @@ std::string lower(std::string_view s) {
 
 // Words some YAML reader takes for null or a boolean (YAML 1.1 and 1.2).
 bool is_reserved_word(std::string_view value) {
-  static const char* const words[] = {"~",  "null", "true", "false", "yes", "no",
-                                      "on", "off",  "y",    "n",     "=",   "<<"};
+  static const char* const words[] = {"~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", "=", "<<"};
   std::string l = lower(value);
   return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return l == w; });
 }
@@ -48,14 +47,26 @@ std::string double_quoted(std::string_view value) {
   for (char c : value) {
     unsigned char u = static_cast<unsigned char>(c);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
-        if (u < 0x20 || u == 0x7F) out += fmt::format("\\x{:02X}", u);
-        else out += c;
+        if (u < 0x20 || u == 0x7F)
+          out += fmt::format("\\x{:02X}", u);
+        else
+          out += c;
     }
   }
   out += '"';
@@ -63,7 +74,8 @@ std::string double_quoted(std::string_view value) {
 }
 
 bool all_of_class(std::string_view s, int (*predicate)(int)) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [&](char c) { return predicate(static_cast<unsigned char>(c)); });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [&](char c) { return predicate(static_cast<unsigned char>(c)); });
 }
 
 }  // namespace

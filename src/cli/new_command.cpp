@@ -1,10 +1,10 @@
 // `esc-autopsy new`: scaffold a case file from the case template.
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -61,19 +61,21 @@ std::vector<std::pair<std::string, std::string>> used_ids(const std::string& fol
 void check_rendered(const std::string& text, const std::string& name, const GlobalOptions& globals) {
   std::vector<Diagnostic> findings;
   SourceText source(name, text);
-  read_yaml_documents(source, LoadLimits{}, [&](YamlNode&& root, std::size_t) {
-    NodeReader reader(name, findings, 0);
-    if (auto c = build_case(root, reader)) check_case(*c, 0, name, active_taxonomy(globals), findings);
-  }, findings);
+  read_yaml_documents(
+      source, LoadLimits{},
+      [&](YamlNode&& root, std::size_t) {
+        NodeReader reader(name, findings, 0);
+        if (auto c = build_case(root, reader)) check_case(*c, 0, name, active_taxonomy(globals), findings);
+      },
+      findings);
   std::vector<Diagnostic> shown;
   for (const auto& d : findings)
     if (d.rule != "autopsy-pending") shown.push_back(d);
   if (shown.empty() || globals.quiet) return;
   Style style(use_color(color_mode(globals), STDERR_FILENO));
   sort_diagnostics(shown);
-  render_diagnostics_text(std::cerr, shown, style, [&](const std::string&, std::uint32_t l) {
-    return std::string(source.line(l));
-  });
+  render_diagnostics_text(std::cerr, shown, style,
+                          [&](const std::string&, std::uint32_t l) { return std::string(source.line(l)); });
   std::cerr << "esc-autopsy: warning: the new case does not validate cleanly (see above)\n";
 }
 
@@ -105,7 +107,8 @@ int run_new(const NewOptions& o, const GlobalOptions& globals) {
     for (const auto& [id, where] : ids) plain.push_back(id);
     values.id = next_case_id(values.opened.year, plain);
   } else {
-    if (!is_valid_case_id(o.id)) throw CliError(fmt::format("--id: `{}` may use only letters, digits, . _ and -", o.id));
+    if (!is_valid_case_id(o.id))
+      throw CliError(fmt::format("--id: `{}` may use only letters, digits, . _ and -", o.id));
     for (const auto& [id, where] : ids)
       if (id == o.id) throw CliError(fmt::format("--id: `{}` is already used at {}", o.id, where));
     values.id = o.id;

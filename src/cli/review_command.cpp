@@ -1,11 +1,11 @@
 // `esc-autopsy review CASE`: the guided autopsy. The session logic lives in
 // the author layer; this file picks the prompt (terminal or --answers),
 // shows the outcome and writes the file back.
+#include <unistd.h>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -46,7 +46,8 @@ ReviewAnswers load_answers(const std::string& path, const Taxonomy& taxonomy, co
   std::vector<Diagnostic> diagnostics;
   auto source = read_source(path, load_options(globals).limits, diagnostics);
   auto answers = source ? parse_review_answers(*source, taxonomy, diagnostics) : std::nullopt;
-  if (!answers) fail_with(diagnostics, fmt::format("the answers file {} is not usable; nothing written", path), globals);
+  if (!answers)
+    fail_with(diagnostics, fmt::format("the answers file {} is not usable; nothing written", path), globals);
   if (!diagnostics.empty() && !globals.quiet) print_diagnostics(diagnostics, globals);  // warnings
   return *answers;
 }
@@ -86,13 +87,15 @@ int finish(const ReviewTarget& target, const ReviewResult& result, const ReviewC
     case Outcome::end_of_input:
     case Outcome::declined:
       talk << fmt::format("{}: nothing written; {} is untouched.\n",
-                          result.outcome == Outcome::quit ? "Quit" : result.outcome == Outcome::declined ? "Declined"
-                                                                                                          : "End of input",
+                          result.outcome == Outcome::quit       ? "Quit"
+                          : result.outcome == Outcome::declined ? "Declined"
+                                                                : "End of input",
                           target.path);
       return 1;
     case Outcome::failed:
       throw CliError(fmt::format("--answers: {}; nothing written", result.problem));
-    case Outcome::confirmed: break;
+    case Outcome::confirmed:
+      break;
   }
   std::string text = apply_review(target, result);
   std::string problem;
@@ -116,7 +119,8 @@ int finish(const ReviewTarget& target, const ReviewResult& result, const ReviewC
 }
 
 int run_review_command(const ReviewCommandOptions& options, const GlobalOptions& globals) {
-  if (options.path == "-") throw CliError("review edits a case file in place; give its path (--dry-run prints the result)");
+  if (options.path == "-")
+    throw CliError("review edits a case file in place; give its path (--dry-run prints the result)");
   const Taxonomy& taxonomy = active_taxonomy(globals);
   std::vector<Diagnostic> diagnostics;
   std::string problem;
@@ -149,8 +153,10 @@ int run_review_command(const ReviewCommandOptions& options, const GlobalOptions&
     result = run_review(c, taxonomy, prompt, review);
     if (result.outcome == ReviewResult::Outcome::confirmed)
       for (const auto& code : prompt.unused())
-        std::cerr << fmt::format("esc-autopsy: warning: the answer for {} was not used (its category was answered "
-                                 "no or skip)\n", code);
+        std::cerr << fmt::format(
+            "esc-autopsy: warning: the answer for {} was not used (its category was answered "
+            "no or skip)\n",
+            code);
   } else {
     TerminalPrompt prompt(STDIN_FILENO, talk, style);
     result = run_review(c, taxonomy, prompt, review);
@@ -167,9 +173,8 @@ void add_review_command(CLI::App& app, const GlobalOptions& globals, CommandActi
   cmd->add_option("--answers", options->answers, "Answer from this YAML file instead of a terminal");
   cmd->add_option("--document", options->document, "Which case of a multi-case file: N (1-based) or its id");
   cmd->add_flag("--dry-run", options->dry_run, "Print the new file instead of writing it");
-  cmd->callback([&action, options, &globals] {
-    action = [options, &globals] { return run_review_command(*options, globals); };
-  });
+  cmd->callback(
+      [&action, options, &globals] { action = [options, &globals] { return run_review_command(*options, globals); }; });
 }
 
 }  // namespace esc

@@ -1,8 +1,8 @@
 // `esc-autopsy taxonomy [show|check FILE]`: print the active taxonomy, or
 // check a taxonomy file with the same diagnostics as `validate`.
+#include <unistd.h>
 #include <iostream>
 #include <memory>
-#include <unistd.h>
 
 #include "esc/cli/commands.hpp"
 #include "esc/load/source_cache.hpp"
@@ -23,8 +23,10 @@ struct TaxonomyOptions {
 int run_show(const TaxonomyOptions& options, const GlobalOptions& globals) {
   const Taxonomy& taxonomy = active_taxonomy(globals);
   if (options.format == "yaml") {
-    if (globals.taxonomy_path.empty()) std::cout << default_taxonomy_text();
-    else render_taxonomy_yaml(std::cout, taxonomy);
+    if (globals.taxonomy_path.empty())
+      std::cout << default_taxonomy_text();
+    else
+      render_taxonomy_yaml(std::cout, taxonomy);
   } else if (options.format == "json") {
     render_taxonomy_json(std::cout, taxonomy);
   } else if (options.format == "markdown") {
@@ -62,8 +64,8 @@ int run_check(const TaxonomyOptions& options, const GlobalOptions& globals) {
         std::cout << style.green("ok") << ": " << options.file << ": " << taxonomy->departments().size()
                   << " departments, " << taxonomy->entries().size() << " causes, no problems found\n";
       else
-        std::cout << (summary.errors ? style.red("problems") : style.yellow("problems")) << ": " << options.file
-                  << ": " << summary.errors << " error(s) and " << summary.warnings << " warning(s)\n";
+        std::cout << (summary.errors ? style.red("problems") : style.yellow("problems")) << ": " << options.file << ": "
+                  << summary.errors << " error(s) and " << summary.warnings << " warning(s)\n";
     }
   }
   for (const auto& d : diagnostics)
@@ -87,8 +89,10 @@ void add_taxonomy_command(CLI::App& app, const GlobalOptions& globals, CommandAc
       ->check(CLI::IsMember({"text", "json"}));
   check->add_flag("--strict", options->strict, "Fail (exit 1) on warnings too");
   cmd->callback([&action, options, &globals, show, check] {
-    if (check->parsed()) action = [options, &globals] { return run_check(*options, globals); };
-    else action = [options, &globals] { return run_show(*options, globals); };
+    if (check->parsed())
+      action = [options, &globals] { return run_check(*options, globals); };
+    else
+      action = [options, &globals] { return run_show(*options, globals); };
     (void)show;
   });
 }

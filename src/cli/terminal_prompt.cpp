@@ -1,16 +1,18 @@
 #include "esc/cli/terminal_prompt.hpp"
 
-#include <cctype>
-#include <cerrno>
 #include <poll.h>
 #include <unistd.h>
+#include <cctype>
+#include <cerrno>
 
 namespace esc {
 namespace {
 
 volatile std::sig_atomic_t g_signal = 0;
 
-extern "C" void on_signal(int signal) { g_signal = signal; }
+extern "C" void on_signal(int signal) {
+  g_signal = signal;
+}
 
 // Raw single-key mode for the lifetime of the object.
 class RawMode {
@@ -34,14 +36,22 @@ class RawMode {
 
 std::string key_word(QuestionKind kind, char key) {
   switch (key) {
-    case 'b': return "back";
-    case 'q': return "quit";
-    case 'y': return "yes";
-    case 'n': return "no";
-    case 'u': return "unsure";
-    case 'c': return "confirmed";
-    case 'l': return "likely";
-    case 's': return kind == QuestionKind::confidence ? "suspected" : "skip";
+    case 'b':
+      return "back";
+    case 'q':
+      return "quit";
+    case 'y':
+      return "yes";
+    case 'n':
+      return "no";
+    case 'u':
+      return "unsure";
+    case 'c':
+      return "confirmed";
+    case 'l':
+      return "likely";
+    case 's':
+      return kind == QuestionKind::confidence ? "suspected" : "skip";
   }
   return std::string(1, key);
 }
@@ -112,10 +122,18 @@ Answer TerminalPrompt::stopped() {
 
 void TerminalPrompt::tell(Tone tone, const std::string& text) {
   switch (tone) {
-    case Tone::heading: m_out << '\n' << m_style.bold(text) << '\n'; break;
-    case Tone::warning: m_out << m_style.yellow("warning: ") << text << '\n'; break;
-    case Tone::problem: m_out << m_style.red("refused: ") << text << '\n'; break;
-    case Tone::plain: m_out << text << '\n'; break;
+    case Tone::heading:
+      m_out << '\n' << m_style.bold(text) << '\n';
+      break;
+    case Tone::warning:
+      m_out << m_style.yellow("warning: ") << text << '\n';
+      break;
+    case Tone::problem:
+      m_out << m_style.red("refused: ") << text << '\n';
+      break;
+    case Tone::plain:
+      m_out << text << '\n';
+      break;
   }
   m_out.flush();
 }
@@ -129,8 +147,10 @@ void TerminalPrompt::show_question(const Question& q) {
   std::string indent(static_cast<std::size_t>(2 * q.depth), ' ');
   if (!q.section.empty()) m_out << '\n' << m_style.bold(q.section) << '\n';
   if (!q.title.empty()) {
-    if (q.depth == 0) m_out << '\n' << m_style.bold(q.title) << '\n';
-    else m_out << indent << m_style.cyan(q.title) << '\n';
+    if (q.depth == 0)
+      m_out << '\n' << m_style.bold(q.title) << '\n';
+    else
+      m_out << indent << m_style.cyan(q.title) << '\n';
   }
   for (std::size_t i = 0; i < q.options.size(); ++i)
     m_out << indent << "    " << (i + 1) << "  " << q.options[i] << '\n';
@@ -164,9 +184,12 @@ Answer TerminalPrompt::ask_key(const Question& q) {
         m_stop_signal = SIGINT;
         return stopped();
       }
-      if (c == '\r' || c == '\n') key = q.default_key;
-      else if (std::isprint(c)) key = static_cast<char>(std::tolower(c));
-      else continue;  // other control bytes and escape sequences
+      if (c == '\r' || c == '\n')
+        key = q.default_key;
+      else if (std::isprint(c))
+        key = static_cast<char>(std::tolower(c));
+      else
+        continue;  // other control bytes and escape sequences
     } else {
       auto line = read_line();
       if (!line) return stopped();
@@ -189,7 +212,8 @@ Answer TerminalPrompt::ask_key(const Question& q) {
 Answer TerminalPrompt::ask_text(const Question& q) {
   std::string indent(static_cast<std::size_t>(2 * q.depth), ' ');
   for (;;) {
-    m_out << '\n' << indent << "  " << m_style.dim("[" + (q.default_text.empty() ? std::string("none") : q.default_text) + "]")
+    m_out << '\n'
+          << indent << "  " << m_style.dim("[" + (q.default_text.empty() ? std::string("none") : q.default_text) + "]")
           << " > ";
     m_out.flush();
     auto line = read_line();

@@ -10,7 +10,9 @@
 namespace esc {
 namespace {
 
-const TaxonomyEntry& at(const Taxonomy& t, int index) { return t.entries()[static_cast<std::size_t>(index)]; }
+const TaxonomyEntry& at(const Taxonomy& t, int index) {
+  return t.entries()[static_cast<std::size_t>(index)];
+}
 
 std::string join(const std::vector<std::string>& items, const std::string& separator) {
   std::string out;
@@ -69,8 +71,8 @@ void render_taxonomy_markdown(std::ostream& out, const Taxonomy& taxonomy) {
       const TaxonomyEntry& e = at(taxonomy, index);
       std::string code = "`" + e.code + "`";
       for (const auto& alias : e.aliases) code += " (formerly `" + alias + "`)";
-      out << "| " << code << " | " << markdown_cell(e.title) << " | `" << e.owner << "` | "
-          << markdown_cell(e.question) << " |\n";
+      out << "| " << code << " | " << markdown_cell(e.title) << " | `" << e.owner << "` | " << markdown_cell(e.question)
+          << " |\n";
       for (int child : e.children) row(child);
     };
     for (int child : category->children) row(child);
@@ -112,7 +114,8 @@ void render_taxonomy_yaml(std::ostream& out, const Taxonomy& taxonomy) {
     std::string pad(indent, ' ');
     out << pad << "- code: " << yaml_scalar(e.code) << '\n';
     out << pad << "  title: " << yaml_scalar(e.title) << '\n';
-    if (e.parent < 0 || at(taxonomy, e.parent).owner != e.owner) out << pad << "  owner: " << yaml_scalar(e.owner) << '\n';
+    if (e.parent < 0 || at(taxonomy, e.parent).owner != e.owner)
+      out << pad << "  owner: " << yaml_scalar(e.owner) << '\n';
     if (!e.question.empty()) out << pad << "  question: " << yaml_scalar(e.question) << '\n';
     if (!e.aliases.empty()) out << pad << "  aliases: " << yaml_flow_list(e.aliases) << '\n';
     if (e.children.empty()) return;

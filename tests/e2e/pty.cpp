@@ -1,14 +1,14 @@
 #include "pty.hpp"
 
-#include <chrono>
-#include <cstdlib>
-#include <cstring>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
-#include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
 
 namespace e2e {
 

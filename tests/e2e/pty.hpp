@@ -1,9 +1,9 @@
 #pragma once
 // Runs the real binary on a pseudo-terminal (forkpty) to test interactive
 // sessions as a person would drive them: keys in, screen text out.
-#include <string>
 #include <sys/types.h>
 #include <termios.h>
+#include <string>
 #include <vector>
 
 namespace e2e {

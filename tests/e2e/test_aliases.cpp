@@ -17,9 +17,10 @@ std::string aliased_taxonomy() {
 }
 
 std::string a_case(const std::string& id, const std::string& account, const std::string& causes) {
-  return "id: " + id + "\ntitle: T\naccount: {id: " + account + ", arr: 1000}\nopened: 2024-03-01\n"
-         "closed: 2024-04-01\noutcome: retained\ncauses:\n" + causes +
-         "actions:\n  - {action: Fix, owner: engineering, status: done}\n";
+  return "id: " + id + "\ntitle: T\naccount: {id: " + account +
+         ", arr: 1000}\nopened: 2024-03-01\n"
+         "closed: 2024-04-01\noutcome: retained\ncauses:\n" +
+         causes + "actions:\n  - {action: Fix, owner: engineering, status: done}\n";
 }
 
 struct Fixture {

@@ -37,8 +37,8 @@ TEST_CASE("esc-autopsy-taxonomy(5) lists every built-in code and department") {
     bool category = code.find('.') == std::string::npos;  // a heading with its owner; causes are items
     CHECK(page.find(category ? ".SS " + roff(code) + " (owner: " : ".B " + roff(code) + "\n") != std::string::npos);
   }
-  for (const char* owner : {"sales", "revops", "engineering", "services", "customer\\-success", "support", "cloud\\-ops",
-                            "marketing", "leadership"})
+  for (const char* owner : {"sales", "revops", "engineering", "services", "customer\\-success", "support",
+                            "cloud\\-ops", "marketing", "leadership"})
     CHECK(page.find(std::string("\\fB") + owner + "\\fR") != std::string::npos);
 }
 

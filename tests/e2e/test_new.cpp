@@ -64,7 +64,8 @@ TEST_CASE("new takes the next free ESC-YYYY-NNNN among the cases in the target f
   CHECK(fs::exists(dir + "/cases/ESC-2024-0009.yaml"));
   auto year = e2e::run({"new", "--account", "A", "--title", "T", "--opened", "2023-01-02"}, "", dir + "/cases");
   CHECK(year.out.find("id: ESC-2023-0043\n") != std::string::npos);
-  auto fresh = e2e::run({"new", "--account", "A", "--title", "T", "--opened", "2025-01-02", "-o", "new-folder/"}, "", dir);
+  auto fresh =
+      e2e::run({"new", "--account", "A", "--title", "T", "--opened", "2025-01-02", "-o", "new-folder/"}, "", dir);
   CHECK(fresh.exit_code == 0);
   CHECK(fs::exists(dir + "/new-folder/ESC-2025-0001.yaml"));
   auto taken = e2e::run({"new", "--account", "A", "--title", "T", "--id", "ESC-2024-0007", "-o", "cases/"}, "", dir);
@@ -79,11 +80,13 @@ TEST_CASE("new never replaces a file without --force, and writes atomically") {
   CHECK(refused.exit_code == 2);
   CHECK(refused.err.find("case.yaml already exists; use --force") != std::string::npos);
   CHECK(e2e::read_file(dir + "/case.yaml") == "keep me\n");
-  auto forced = e2e::run({"new", "--account", "A", "--title", "T", "-o", "case.yaml", "--force", "--id", "X-1"}, "", dir);
+  auto forced =
+      e2e::run({"new", "--account", "A", "--title", "T", "-o", "case.yaml", "--force", "--id", "X-1"}, "", dir);
   CHECK(forced.exit_code == 0);
   CHECK(e2e::read_file(dir + "/case.yaml").find("id: X-1\n") != std::string::npos);
   // Regenerating a case with --force may keep its own id.
-  auto again = e2e::run({"new", "--account", "A", "--title", "T2", "-o", "case.yaml", "--force", "--id", "X-1"}, "", dir);
+  auto again =
+      e2e::run({"new", "--account", "A", "--title", "T2", "-o", "case.yaml", "--force", "--id", "X-1"}, "", dir);
   CHECK(again.exit_code == 0);
   std::size_t entries = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
@@ -100,11 +103,12 @@ TEST_CASE("new --template renders a custom template with the same values") {
   e2e::write_file(dir + "/t.mustache",
                   "id: {{{id}}}\ntitle: {{{title}}}\naccount:\n  id: {{{account}}}\nopened: {{{opened}}}\n"
                   "outcome: open\n{{#has_arr}}# arr {{{arr}}}\n{{/has_arr}}causes: []\n");
-  auto r = e2e::run({"new", "--account", "A", "--title", "T", "--arr", "12.50", "--opened", "2024-03-04", "--template",
-                     "t.mustache"},
-                    "", dir);
+  auto r = e2e::run(
+      {"new", "--account", "A", "--title", "T", "--arr", "12.50", "--opened", "2024-03-04", "--template", "t.mustache"},
+      "", dir);
   CHECK(r.exit_code == 0);
-  CHECK(r.out == "id: ESC-2024-0001\ntitle: T\naccount:\n  id: A\nopened: 2024-03-04\noutcome: open\n# arr 12.5\ncauses: []\n");
+  CHECK(r.out ==
+        "id: ESC-2024-0001\ntitle: T\naccount:\n  id: A\nopened: 2024-03-04\noutcome: open\n# arr 12.5\ncauses: []\n");
   CHECK(r.err.empty());
   e2e::write_file(dir + "/broken.mustache", "id: {{{id}}}\n");
   auto warned = e2e::run({"new", "--account", "A", "--title", "T", "--template", "broken.mustache"}, "", dir);

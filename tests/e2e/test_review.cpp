@@ -1,7 +1,7 @@
 // `review` without a terminal: --answers, --dry-run, line-mode pipes, and the
 // promise that only the causes:/reviewed: blocks of the file change.
-#include <filesystem>
 #include <sys/stat.h>
+#include <filesystem>
 
 #include <doctest/doctest.h>
 
@@ -116,7 +116,8 @@ TEST_CASE("review --document edits one case of a multi-case file and nothing els
   std::size_t second = original.find("\n---\n");
   CHECK(edited.compare(0, second, original, 0, second) == 0);
   std::size_t insert_at = original.find("actions:\n  - action: Support-process session");
-  CHECK(edited.substr(insert_at, 80).find("  - code: missed-signals.no-health-monitoring\n    confidence: likely\n") == 0);
+  CHECK(edited.substr(insert_at, 80).find("  - code: missed-signals.no-health-monitoring\n    confidence: likely\n") ==
+        0);
   auto bad = e2e::run({"review", "nw.yaml", "--document", "3", "--dry-run"}, "", dir);
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("holds 2 document(s)") != std::string::npos);
@@ -144,9 +145,9 @@ TEST_CASE("through a pipe, each answer is a line; q and end of input write nothi
   CHECK(r.out.find("[1/6] Bad sale (bad-sale, owner sales)") != std::string::npos);
   CHECK(r.out.find("[y/N/u/s/b/q/?] yes") != std::string::npos);
   CHECK(e2e::read_file(path) == original +
-                                     "causes:\n  - code: bad-sale.wrong-solution\n    confidence: confirmed\n"
-                                     "    evidence: CRM-5521 opportunity notes\n"
-                                     "reviewed:\n  date: 2024-05-20\n  attendees: [sales, customer-success]\n");
+                                    "causes:\n  - code: bad-sale.wrong-solution\n    confidence: confirmed\n"
+                                    "    evidence: CRM-5521 opportunity notes\n"
+                                    "reviewed:\n  date: 2024-05-20\n  attendees: [sales, customer-success]\n");
 }
 
 TEST_CASE("review keeps the file's permissions and writes through a symbolic link") {

@@ -15,7 +15,9 @@ struct Fixture {
   bool untouched() const { return e2e::read_file(path) == original; }
 };
 
-bool cooked(const termios& t) { return (t.c_lflag & ICANON) && (t.c_lflag & ECHO) && (t.c_lflag & ISIG); }
+bool cooked(const termios& t) {
+  return (t.c_lflag & ICANON) && (t.c_lflag & ECHO) && (t.c_lflag & ISIG);
+}
 
 const char* k_category_prompt = "[y/N/u/s/b/q/?] ";
 
@@ -115,10 +117,10 @@ TEST_CASE("pty: a whole session with keys and typed lines writes the reviewed ca
   key("[5/6]", "\r");  // Enter: the default, no
   key("[6/6]", "n");
   key("What led to what?", "");
-  key("[none] > ", "\r");       // the defect: a root
-  key("[none] > ", "x 1\r");    // rushed: "x" is no cause here, refused
+  key("[none] > ", "\r");     // the defect: a root
+  key("[none] > ", "x 1\r");  // rushed: "x" is no cause here, refused
   key("refused: `x` is not a cause found in this case", "");
-  key("[none] > ", "1\r");      // rushed onboarding was led to by the defect
+  key("[none] > ", "1\r");  // rushed onboarding was led to by the defect
   key("Departments at this review", "engineering 5\r");
   key("Date of the review meeting", "2024-05-20\r");
   key("Write these changes to case.yaml?", "y");
@@ -151,8 +153,8 @@ TEST_CASE("pty: a file changed on disk during the session is not replaced; the r
   key("[c/l/S/b/q/?] ", "l");
   key("[none] > ", "\r");
   key("[sales] > ", "\r");
-  for (const char* prompt : {"bad-sale.overpromised", "bad-sale.segment-mismatch", "[2/6]", "[3/6]", "[4/6]", "[5/6]",
-                             "[6/6]"})
+  for (const char* prompt :
+       {"bad-sale.overpromised", "bad-sale.segment-mismatch", "[2/6]", "[3/6]", "[4/6]", "[5/6]", "[6/6]"})
     key(prompt, "n");
   key("Departments at this review", "\r");
   REQUIRE(s.expect("Write these changes to case.yaml?"));

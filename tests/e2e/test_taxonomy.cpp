@@ -103,8 +103,9 @@ TEST_CASE("taxonomy check reports problems like validate and exits 0, 1 or 2") {
   auto json = nlohmann::json::parse(e2e::run({"taxonomy", "check", "--format", "json", "bad.yaml"}, "", dir).out);
   CHECK(json["summary"]["errors"] == 2);
   CHECK(e2e::run({"taxonomy", "check", "missing.yaml"}, "", dir).exit_code == 2);
-  e2e::write_file(dir + "/warn.yaml", "version: 1\ndepartments: [{id: a, title: A}]\ncauses:\n"
-                                      "  - {code: x, title: X, owner: a, note: hi}\n");
+  e2e::write_file(dir + "/warn.yaml",
+                  "version: 1\ndepartments: [{id: a, title: A}]\ncauses:\n"
+                  "  - {code: x, title: X, owner: a, note: hi}\n");
   CHECK(e2e::run({"taxonomy", "check", "warn.yaml"}, "", dir).exit_code == 0);
   CHECK(e2e::run({"taxonomy", "check", "--strict", "warn.yaml"}, "", dir).exit_code == 1);
   CHECK(e2e::run({"taxonomy", "check", e2e::source_path("templates/taxonomy.yaml")}).exit_code == 0);

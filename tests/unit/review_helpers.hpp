@@ -19,10 +19,13 @@ inline esc::Case case_from(const std::string& text) {
   esc::SourceText source("case.yaml", text);
   std::vector<esc::Diagnostic> out;
   esc::Case result;
-  esc::read_yaml_documents(source, esc::LoadLimits{}, [&](esc::YamlNode&& root, std::size_t) {
-    esc::NodeReader reader("case.yaml", out);
-    if (auto c = esc::build_case(root, reader)) result = *c;
-  }, out);
+  esc::read_yaml_documents(
+      source, esc::LoadLimits{},
+      [&](esc::YamlNode&& root, std::size_t) {
+        esc::NodeReader reader("case.yaml", out);
+        if (auto c = esc::build_case(root, reader)) result = *c;
+      },
+      out);
   return result;
 }
 
@@ -59,11 +62,21 @@ causes:
     question: Was it B?
 )";
 
-inline esc::Answer key(char k) { return esc::Answer::with_key(k); }
-inline esc::Answer text(const std::string& t) { return esc::Answer::with_text(t); }
-inline esc::Answer keep() { return esc::Answer::of(esc::Answer::Kind::keep); }
-inline esc::Answer clear() { return esc::Answer::of(esc::Answer::Kind::clear); }
-inline esc::Answer back() { return esc::Answer::of(esc::Answer::Kind::back); }
+inline esc::Answer key(char k) {
+  return esc::Answer::with_key(k);
+}
+inline esc::Answer text(const std::string& t) {
+  return esc::Answer::with_text(t);
+}
+inline esc::Answer keep() {
+  return esc::Answer::of(esc::Answer::Kind::keep);
+}
+inline esc::Answer clear() {
+  return esc::Answer::of(esc::Answer::Kind::clear);
+}
+inline esc::Answer back() {
+  return esc::Answer::of(esc::Answer::Kind::back);
+}
 
 struct ReplayPrompt : esc::Prompt {
   std::deque<esc::Answer> answers;

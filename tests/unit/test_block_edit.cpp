@@ -11,11 +11,14 @@ std::size_t parser_documents(const std::string& text) {
   SourceText source("t", text);
   std::vector<Diagnostic> out;
   std::size_t n = 0;
-  read_yaml_documents(source, LoadLimits{}, [&](YamlNode&&, std::size_t) { ++n; }, out);
+  read_yaml_documents(
+      source, LoadLimits{}, [&](YamlNode&&, std::size_t) { ++n; }, out);
   return n;
 }
 
-std::string span_text(const std::string& text, TextSpan span) { return text.substr(span.begin, span.end - span.begin); }
+std::string span_text(const std::string& text, TextSpan span) {
+  return text.substr(span.begin, span.end - span.begin);
+}
 }  // namespace
 
 TEST_CASE("documents are counted like yaml-cpp counts them") {
@@ -101,7 +104,8 @@ TEST_CASE("an absent block is inserted after the document's last block") {
   std::string text = "id: A\ntags: [t]\n\n# trailing note\n---\nid: B\n";
   auto docs = split_documents(text);
   auto blocks = top_level_blocks(text, docs[0]);
-  std::string out = replace_blocks(text, docs[0], blocks, {{"causes", "causes:\n  - code: y\n"}, {"reviewed", "reviewed: {}\n"}});
+  std::string out =
+      replace_blocks(text, docs[0], blocks, {{"causes", "causes:\n  - code: y\n"}, {"reviewed", "reviewed: {}\n"}});
   CHECK(out == "id: A\ntags: [t]\ncauses:\n  - code: y\nreviewed: {}\n\n# trailing note\n---\nid: B\n");
 }
 

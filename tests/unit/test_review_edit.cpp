@@ -85,8 +85,7 @@ TEST_CASE("changing one cause rewrites only that item; the others keep their exa
   added.caused_by = {"missed-signals.usage-decline"};
   r.causes.push_back(added);
   std::string text = apply_review(target, r);
-  expect_only_between(source, text, "  - code: support-closure-incentives.workaround-closure",
-                      "signals_missed:");
+  expect_only_between(source, text, "  - code: support-closure-incentives.workaround-closure", "signals_missed:");
   CHECK(text.find("  - code: support-closure-incentives.workaround-closure\n"
                   "    confidence: confirmed\n"
                   "    evidence: \"Problem record PRB-1: cache bug\"\n"
@@ -175,14 +174,16 @@ TEST_CASE("in a file of several cases, only the chosen document changes") {
   std::string text = apply_review(second, r);
   std::size_t marker = source.find("\n---\n");
   CHECK(text.compare(0, marker, source, 0, marker) == 0);
-  expect_only_between(source, text, "  - code: rushed-onboarding.none", "  - code: support-closure-incentives.severity");
+  expect_only_between(source, text, "  - code: rushed-onboarding.none",
+                      "  - code: support-closure-incentives.severity");
   CHECK(refusal(path, "3").find("holds 2 document(s)") != std::string::npos);
   CHECK(refusal(path, "ESC-9").find("no case `ESC-9`") != std::string::npos);
 }
 
 TEST_CASE("files review cannot edit safely are refused with a reason") {
-  CHECK(refusal(temp_file("flow.yaml", "{id: C-1, title: T, account: {id: A}, opened: 2024-01-01}\n"))
-            .find("column 1") != std::string::npos);
+  CHECK(
+      refusal(temp_file("flow.yaml", "{id: C-1, title: T, account: {id: A}, opened: 2024-01-01}\n")).find("column 1") !=
+      std::string::npos);
   CHECK(refusal(temp_file("bad.yaml", "id: [\n")).find("does not read cleanly") != std::string::npos);
   CHECK(refusal(temp_file("typo.yaml",
                           "id: C\ntitle: T\naccount: {id: A}\nopened: 2024-01-01\ncauses:\n  - code: bad-sale\n"

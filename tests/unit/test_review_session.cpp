@@ -148,8 +148,8 @@ TEST_CASE("a link that would close a cycle is refused and asked again") {
 }
 
 TEST_CASE("unknown departments are refused with a suggestion") {
-  ReplayPrompt p({key('y'), key('y'), keep(), keep(), text("suport"), text("support"), key('n'), key('n'), keep(),
-                  key('y')});
+  ReplayPrompt p(
+      {key('y'), key('y'), keep(), keep(), text("suport"), text("support"), key('n'), key('n'), keep(), key('y')});
   ReviewResult r = run(k_fresh, p);
   CHECK(p.was_told("unknown department `suport`; did you mean `support`?"));
   REQUIRE(r.causes.size() == 1);

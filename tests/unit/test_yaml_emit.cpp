@@ -12,9 +12,12 @@ std::string read_back(const std::string& scalar) {
   SourceText source("t", "key: " + scalar + "\n");
   std::vector<Diagnostic> out;
   std::string value = "<none>";
-  read_yaml_documents(source, LoadLimits{}, [&](YamlNode&& root, std::size_t) {
-    value = root.value_at(0).kind == YamlNode::Kind::null ? "<null>" : root.value_at(0).value;
-  }, out);
+  read_yaml_documents(
+      source, LoadLimits{},
+      [&](YamlNode&& root, std::size_t) {
+        value = root.value_at(0).kind == YamlNode::Kind::null ? "<null>" : root.value_at(0).value;
+      },
+      out);
   return out.empty() ? value : "<error>";
 }
 }  // namespace
@@ -49,10 +52,11 @@ TEST_CASE("scalars that would read differently are double-quoted") {
 }
 
 TEST_CASE("every emitted scalar reads back as the same string") {
-  for (std::string value : {"plain text", "yes", "No", "42", "-1", ".inf", "a: b", "a #b", "#c", "'single'",
-                            "\"double\"", "back\\slash", "tab\there", "multi\nline", "trailing ", "{braces}",
-                            "[brackets]", "100%", "@at", "`tick`", "é accents", "key:", "?", "-", "- x", "1:30",
-                            "|", ">", "&a", "!tag", "%p"}) {
+  for (std::string value :
+       {"plain text", "yes",      "No",         "42",          "-1",        ".inf",        "a: b",      "a #b",
+        "#c",         "'single'", "\"double\"", "back\\slash", "tab\there", "multi\nline", "trailing ", "{braces}",
+        "[brackets]", "100%",     "@at",        "`tick`",      "é accents", "key:",        "?",         "-",
+        "- x",        "1:30",     "|",          ">",           "&a",        "!tag",        "%p"}) {
     INFO(value);
     CHECK(read_back(yaml_scalar(value)) == value);
   }

@@ -50,9 +50,9 @@ std::vector<KeyBlock> top_level_blocks(std::string_view text, TextSpan document)
 /// nullopt when the value is not a plain block list (flow style, scalar,
 /// tabs, or lines the scan does not understand).
 struct BlockItems {
-  TextSpan key_line;              // the `key:` line with its line break
-  std::string key_line_comment;   // its trailing ` # comment`, if any
-  std::size_t indent = 0;         // columns before each item's `-`
+  TextSpan key_line;             // the `key:` line with its line break
+  std::string key_line_comment;  // its trailing ` # comment`, if any
+  std::size_t indent = 0;        // columns before each item's `-`
   std::vector<TextSpan> items;
 };
 std::optional<BlockItems> split_block_items(std::string_view text, const KeyBlock& block);

@@ -13,17 +13,17 @@ enum class QuestionKind { presence, confidence, evidence, owner, caused_by, atte
 /// with one key; a text question with a line.
 struct Question {
   QuestionKind kind = QuestionKind::presence;
-  std::string code;          // the taxonomy code asked about; empty for case-level questions
-  std::string section;       // a heading shown before the question (may be empty)
-  std::string title;         // what the question is about, shown above it (may be empty)
-  std::string text;          // the question itself
-  std::string keys;          // allowed keys, e.g. "ynusbq"; empty for a text question
-  char default_key = 0;      // the key Enter stands for; 0 when there is none
-  std::string default_text;  // a text question's current value, kept on Enter
-  std::string help;          // a short line shown with the question
-  std::string details;       // longer help, shown on `?`
+  std::string code;                  // the taxonomy code asked about; empty for case-level questions
+  std::string section;               // a heading shown before the question (may be empty)
+  std::string title;                 // what the question is about, shown above it (may be empty)
+  std::string text;                  // the question itself
+  std::string keys;                  // allowed keys, e.g. "ynusbq"; empty for a text question
+  char default_key = 0;              // the key Enter stands for; 0 when there is none
+  std::string default_text;          // a text question's current value, kept on Enter
+  std::string help;                  // a short line shown with the question
+  std::string details;               // longer help, shown on `?`
   std::vector<std::string> options;  // numbered choices shown with a text question
-  int depth = 0;             // 0 for categories and case-level questions, 1 for causes under them
+  int depth = 0;                     // 0 for categories and case-level questions, 1 for causes under them
 };
 
 /// A reply. `keep` takes the question's default; `clear` empties a text value.

@@ -16,11 +16,11 @@ namespace esc {
 /// A case file opened for review: its exact bytes and the document chosen.
 struct ReviewTarget {
   std::string path;
-  std::string text;            // the file's bytes as read (byte-order mark and CRLF kept)
-  std::size_t document = 0;    // 0-based
-  std::size_t documents = 0;   // how many the file holds
-  Case original;               // the chosen document, as read
-  TextSpan span;               // its bytes
+  std::string text;                       // the file's bytes as read (byte-order mark and CRLF kept)
+  std::size_t document = 0;               // 0-based
+  std::size_t documents = 0;              // how many the file holds
+  Case original;                          // the chosen document, as read
+  TextSpan span;                          // its bytes
   std::vector<KeyBlock> blocks;           // its top-level keys, checked against the parser
   std::optional<BlockItems> cause_items;  // one item per original cause, when `causes:` is a block list
 };

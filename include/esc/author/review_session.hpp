@@ -27,19 +27,19 @@ struct ReviewedCause {
 struct ReviewResult {
   enum class Outcome { confirmed, declined, quit, end_of_input, interrupted, failed };
   Outcome outcome = Outcome::quit;
-  int signal = 0;        // for `interrupted`
-  std::string problem;   // for `failed`: why the session could not go on
+  int signal = 0;                     // for `interrupted`
+  std::string problem;                // for `failed`: why the session could not go on
   std::vector<ReviewedCause> causes;  // kept causes in file order, then added ones in walk order
   bool has_review = false;            // write a `reviewed:` block
   std::string review_date;            // YYYY-MM-DD
   std::vector<std::string> attendees;
-  std::vector<std::string> changes;   // one line per change, from describe_changes()
+  std::vector<std::string> changes;  // one line per change, from describe_changes()
 };
 
 struct ReviewOptions {
-  Date today;              // default review date
-  std::string file;        // named in the confirmation question
-  bool confirm = true;     // ask before finishing (off for --dry-run)
+  Date today;           // default review date
+  std::string file;     // named in the confirmation question
+  bool confirm = true;  // ask before finishing (off for --dry-run)
   /// Extra lines shown with the summary (e.g. what `validate` would say).
   std::function<std::vector<std::string>(const ReviewResult&)> preview;
 };

@@ -1,10 +1,10 @@
 #pragma once
+#include <termios.h>
 #include <csignal>
 #include <optional>
 #include <ostream>
 #include <set>
 #include <string>
-#include <termios.h>
 
 #include "esc/author/prompt.hpp"
 #include "esc/render/style.hpp"
@@ -48,7 +48,8 @@ class TerminalPrompt : public Prompt {
   Style m_style;
   bool m_tty = false;
   termios m_saved{};
-  struct sigaction m_old_int {}, m_old_term {}, m_old_hup {};
+  struct sigaction m_old_int {
+  }, m_old_term{}, m_old_hup{};
   std::set<std::string> m_helps_shown;
   int m_stop_signal = 0;
 };
