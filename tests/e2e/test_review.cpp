@@ -123,7 +123,7 @@ TEST_CASE("review --document edits one case of a multi-case file and nothing els
   CHECK(bad.err.find("holds 2 document(s)") != std::string::npos);
 }
 
-TEST_CASE("through a pipe, each answer is a line; q and end of input write nothing") {
+TEST_CASE("through a pipe, each answer is a line, q and end of input write nothing") {
   std::string dir = e2e::temp_dir();
   std::string original = e2e::read_file(e2e::source_path("examples/broken/autopsy-pending.yaml"));
   std::string path = copy_example("examples/broken/autopsy-pending.yaml", dir, "case.yaml");

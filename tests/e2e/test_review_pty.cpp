@@ -62,7 +62,7 @@ TEST_CASE("pty: Ctrl-C at a key leaves the file untouched, exits 130 and restore
   CHECK(cooked(s.settings()));
 }
 
-TEST_CASE("pty: Ctrl-C while typing evidence is a SIGINT; same outcome") {
+TEST_CASE("pty: Ctrl-C while typing evidence is a SIGINT, same outcome") {
   Fixture f;
   e2e::PtySession s({"review", "case.yaml"}, f.dir);
   REQUIRE(s.expect(k_category_prompt));
@@ -140,7 +140,7 @@ TEST_CASE("pty: a whole session with keys and typed lines writes the reviewed ca
                                       "  attendees: [engineering, customer-success]\n");
 }
 
-TEST_CASE("pty: a file changed on disk during the session is not replaced; the review is saved beside it") {
+TEST_CASE("pty: a file changed on disk during the session is not replaced, the review is saved beside it") {
   Fixture f;
   e2e::PtySession s({"review", "case.yaml"}, f.dir);
   auto key = [&](const std::string& prompt, const std::string& keys) {

@@ -22,7 +22,7 @@ std::size_t count(const std::string& text, const std::string& part) {
 }
 }  // namespace
 
-TEST_CASE("taxonomy prints the tree with owners and questions; show is the default") {
+TEST_CASE("taxonomy prints the tree with owners and questions, show is the default") {
   auto bare = e2e::run({"taxonomy"});
   auto show = e2e::run({"taxonomy", "show"});
   CHECK(bare.exit_code == 0);
@@ -49,7 +49,7 @@ TEST_CASE("taxonomy show --format codes lists every code of SPEC 3, one per line
     CHECK(set.count(code) == 1);
 }
 
-TEST_CASE("taxonomy show --format yaml prints the built-in source; json, markdown agree with it") {
+TEST_CASE("taxonomy show --format yaml prints the built-in source, json, markdown agree with it") {
   auto yaml = e2e::run({"taxonomy", "show", "-f", "yaml"});
   CHECK(yaml.out == e2e::read_file(e2e::source_path("templates/taxonomy.yaml")));
   auto json = nlohmann::json::parse(e2e::run({"taxonomy", "show", "-f", "json"}).out);

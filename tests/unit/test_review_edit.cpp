@@ -72,7 +72,7 @@ TEST_CASE("an unchanged review gives back the same bytes") {
   CHECK(apply_review(target, unchanged(target)) == target.text);
 }
 
-TEST_CASE("changing one cause rewrites only that item; the others keep their exact text") {
+TEST_CASE("changing one cause rewrites only that item, the others keep their exact text") {
   std::string source = read(std::string(ESC_SOURCE_DIR) + "/examples/cases/2024/ESC-2024-0003-acme-corp.yaml");
   std::string path = temp_file("acme.yaml", source);
   ReviewTarget target = open(path);

@@ -40,7 +40,7 @@ TEST_CASE("no to every category changes nothing and asks only the categories and
   CHECK(p.asked[2].kind == QuestionKind::attendees);
 }
 
-TEST_CASE("yes walks the children; a cause found gets confidence, evidence and owner") {
+TEST_CASE("yes walks the children, a cause found gets confidence, evidence and owner") {
   ReplayPrompt p({key('y'), key('y'), key('c'), text("CRM-5521"), keep(), key('n'), key('n'), text("sales support"),
                   keep(), key('y')});
   ReviewResult r = run(k_fresh, p);
@@ -115,7 +115,7 @@ TEST_CASE("yes to a category but no to each cause records the category itself") 
   CHECK(r.causes[0].confidence == Confidence::likely);
 }
 
-TEST_CASE("existing causes are the defaults; no removes a cause and the links to it") {
+TEST_CASE("existing causes are the defaults, no removes a cause and the links to it") {
   ReplayPrompt p({key('n'), key('y'), keep(), keep(), keep(), keep(), key('y')});
   ReviewResult r = run(k_cited, p);
   CHECK(p.asked[0].default_key == 'y');
