@@ -134,7 +134,8 @@ std::string causes_block(const ReviewTarget& target, const ReviewResult& result)
 }
 
 std::string reviewed_block(const ReviewTarget& target, const ReviewResult& result) {
-  std::string comments;
+  std::string comments;                       // whole comment lines, kept in order
+  std::map<std::string, std::string> by_key;  // end-of-line comments of `date:` and `attendees:`
   std::string key_comment;
   for (const auto& block : target.blocks) {
     if (block.key != "reviewed") continue;
@@ -142,15 +143,26 @@ std::string reviewed_block(const ReviewTarget& target, const ReviewResult& resul
     for (const TextLine& line : split_lines(std::string_view(target.text).substr(0, block.span.end))) {
       if (line.begin < block.span.begin) continue;
       std::string_view content = line_of(target.text, line);
-      if (first) key_comment = std::string(trailing_comment(content));
+      std::string_view comment = trailing_comment(content);
       std::size_t start = content.find_first_not_of(" \t");
-      if (!first && start != std::string_view::npos && content[start] == '#') comments += std::string(content) + "\n";
+      if (first) {
+        key_comment = std::string(comment);
+      } else if (start != std::string_view::npos && content[start] == '#') {
+        comments += std::string(content) + "\n";
+      } else if (!comment.empty()) {
+        std::string_view field = content.substr(start);
+        std::string key(field.substr(0, field.find(':')));
+        if (key == "date" || key == "attendees")
+          by_key[key] += std::string(comment);
+        else
+          comments += comment_line(2, comment);
+      }
       first = false;
     }
   }
   std::string out = "reviewed:" + key_comment + "\n" + comments;
-  out += "  date: " + yaml_scalar(result.review_date) + "\n";
-  out += "  attendees: " + yaml_flow_list(result.attendees) + "\n";
+  out += "  date: " + yaml_scalar(result.review_date) + by_key["date"] + "\n";
+  out += "  attendees: " + yaml_flow_list(result.attendees) + by_key["attendees"] + "\n";
   return with_line_ending(out, line_ending_of(target.text));
 }
 

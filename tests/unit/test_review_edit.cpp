@@ -192,3 +192,26 @@ TEST_CASE("files review cannot edit safely are refused with a reason") {
   CHECK(refusal(temp_file("none.yaml", "# nothing yet\n")).find("holds no case") != std::string::npos);
   CHECK(refusal(temp_file("list.yaml", "- a\n- b\n")).find("not a case") != std::string::npos);
 }
+
+TEST_CASE("a rewritten reviewed block keeps its comments") {
+  std::string source =
+      "id: C-1\ntitle: T\naccount: {id: ACC}\nopened: 2024-03-02\n"
+      "reviewed:   # the March meeting\n"
+      "  # minutes in the wiki\n"
+      "  date: 2024-03-14   # rescheduled once\n"
+      "  attendees: [sales]  # CS was on leave\n"
+      "tags: [x]\n";
+  std::string path = temp_file("reviewed.yaml", source);
+  ReviewTarget target = open(path);
+  ReviewResult r = unchanged(target);
+  r.has_review = true;
+  r.review_date = "2024-03-14";
+  r.attendees = {"sales", "customer-success"};
+  CHECK(apply_review(target, r) ==
+        "id: C-1\ntitle: T\naccount: {id: ACC}\nopened: 2024-03-02\n"
+        "reviewed:   # the March meeting\n"
+        "  # minutes in the wiki\n"
+        "  date: 2024-03-14   # rescheduled once\n"
+        "  attendees: [sales, customer-success]  # CS was on leave\n"
+        "tags: [x]\n");
+}
