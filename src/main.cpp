@@ -28,6 +28,9 @@ int main(int argc, char** argv) {
   add_report_command(app, globals, action);
   add_graph_command(app, globals, action);
   add_schema_command(app, globals, action);
+  add_taxonomy_command(app, globals, action);
+  add_new_command(app, globals, action);
+  add_review_command(app, globals, action);
 
   try {
     app.parse(argc, argv);

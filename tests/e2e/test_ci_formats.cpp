@@ -167,7 +167,7 @@ TEST_CASE("github: paths relative to GITHUB_WORKSPACE, data and properties escap
         "::warning file=cases/a%2Cb%3Ac%25.yaml,line=5,col=1,title=unknown-key::unknown key `odd%25key`\n");
 }
 
-TEST_CASE("--fail-on decides the exit status; --strict is --fail-on warning") {
+TEST_CASE("--fail-on decides the exit status - --strict is --fail-on warning") {
   const std::string warnings_only = "examples/broken/no-actions.yaml";
   CHECK(e2e::run({"validate", warnings_only}).exit_code == 0);
   CHECK(e2e::run({"validate", "--fail-on", "error", warnings_only}).exit_code == 0);

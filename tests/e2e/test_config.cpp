@@ -66,7 +66,7 @@ TEST_CASE("fail-on in the config, overridden by --fail-on and --strict") {
   CHECK(e2e::run({"validate", "--strict", "cases"}, "", never).exit_code == 1);
 }
 
-TEST_CASE("taxonomy: relative to the config's folder; --taxonomy wins") {
+TEST_CASE("taxonomy: relative to the config's folder - --taxonomy wins") {
   std::string dir = repo_with("taxonomy: tax/ours.yaml\n");
   e2e::write_file(dir + "/tax/ours.yaml",
                   "version: 1\ndepartments: [{id: eng, title: Engineering}]\n"
@@ -84,15 +84,16 @@ TEST_CASE("taxonomy: relative to the config's folder; --taxonomy wins") {
   CHECK(bad.err.find(".esc-autopsy.yaml") != std::string::npos);
 }
 
-TEST_CASE("max-file-size and limits map onto the loader's limits; the option wins") {
+TEST_CASE("max-file-size and limits map onto the loader's limits - the option wins") {
   std::string dir = repo_with("max-file-size: 64\nlimits: {max-depth: 2, max-documents: 1}\n");
   auto small = e2e::run({"validate", "cases"}, "", dir);
   CHECK(small.exit_code == 1);
   CHECK(small.out.find("over the 0 KiB limit [input-limit]") != std::string::npos);
   auto depth = e2e::run({"--max-file-size", "1MiB", "validate", "cases"}, "", dir);
   CHECK(depth.out.find("nesting is deeper than 2 levels") != std::string::npos);
-  e2e::write_file(dir + "/two.yaml", std::string(k_case) + "---\n" + k_case);
-  auto documents = e2e::run({"--max-file-size", "1MiB", "validate", "two.yaml"}, "", dir);
+  std::string many = repo_with("limits: {max-documents: 1}\n");
+  e2e::write_file(many + "/two.yaml", std::string(k_case) + "---\n" + k_case);
+  auto documents = e2e::run({"validate", "two.yaml"}, "", many);
   CHECK(documents.out.find("more than 1 documents") != std::string::npos);
 }
 

@@ -43,7 +43,7 @@ TEST_CASE("schema prints a draft-07 JSON Schema with the taxonomy's codes") {
   CHECK(std::find(codes.begin(), codes.end(), "support-closure-incentives.severity-gaming") != codes.end());
 }
 
-TEST_CASE("schema: valid under the meta-schema; examples/cases pass; broken files fail where a schema can see it") {
+TEST_CASE("schema: valid under the meta-schema - examples/cases pass - broken files fail where a schema can see it") {
   std::string python = e2e::python_with("jsonschema yaml");
   if (python.empty()) {
     MESSAGE("python3 with jsonschema and yaml (python3-jsonschema, python3-yaml) is not installed; skipped");

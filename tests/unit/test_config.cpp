@@ -63,7 +63,7 @@ TEST_CASE("bad values are errors") {
   CHECK(config.diagnostics[1].suggestion == "did you mean `off`?");
 }
 
-TEST_CASE("an empty config file is fine; a broken one is yaml-syntax") {
+TEST_CASE("an empty config file is fine - a broken one is yaml-syntax") {
   CHECK(parse("").diagnostics.empty());
   CHECK(parse("# only comments\n").diagnostics.empty());
   auto broken = parse("rules: [\n");

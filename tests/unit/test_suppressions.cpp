@@ -124,7 +124,7 @@ TEST_CASE("validate_case_set silences matching findings and reports unused suppr
   CHECK(out[1].message.find("`no-actions`") != std::string::npos);
 }
 
-TEST_CASE("a rule turned off by policy still uses its suppression; unused-suppression obeys the policy") {
+TEST_CASE("a rule turned off by policy still uses its suppression - unused-suppression obeys the policy") {
   std::string text = std::string(k_case) + "# esc-autopsy: disable-file=no-actions -- import\n";
   std::string path = write_temp("two.yaml", text);
   esc::ValidationPolicy policy;
