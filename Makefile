@@ -2,7 +2,8 @@
 BUILD ?= build
 JOBS ?= 2
 DEBIAN_PACKAGES = cmake ninja-build g++ pkg-config libyaml-cpp-dev libcli11-dev libfmt-dev \
-  libboost-graph-dev doctest-dev nlohmann-json3-dev libmstch-dev
+  libboost-graph-dev doctest-dev nlohmann-json3-dev libmstch-dev \
+  libxml2-utils python3 python3-jsonschema python3-yaml man-db
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
 .PHONY: all deps build demo test sanitize clean
@@ -32,6 +33,9 @@ demo: build
 	@echo
 	@echo "== esc-autopsy validate examples/broken (one file per rule; exit 1 expected)"
 	@$(BUILD)/esc-autopsy validate examples/broken || true
+	@echo
+	@echo "== esc-autopsy report examples/cases --as-of 2025-06-30"
+	@$(BUILD)/esc-autopsy report --as-of 2025-06-30 examples/cases
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -26,6 +26,11 @@ int main(int argc, char** argv) {
   CommandAction action;
   add_validate_command(app, globals, action);
   add_report_command(app, globals, action);
+  add_graph_command(app, globals, action);
+  add_schema_command(app, globals, action);
+  add_taxonomy_command(app, globals, action);
+  add_new_command(app, globals, action);
+  add_review_command(app, globals, action);
 
   try {
     app.parse(argc, argv);

@@ -1,13 +1,14 @@
 #include "esc/cli/context.hpp"
 
-#include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
+#include "esc/load/config_loader.hpp"
 #include "esc/load/source_cache.hpp"
 #include "esc/load/taxonomy_loader.hpp"
 #include "esc/render/diagnostics_render.hpp"
@@ -17,39 +18,49 @@
 
 namespace esc {
 
-bool parse_byte_size(const std::string& text, std::size_t& out) {
-  std::size_t i = 0;
-  unsigned long long value = 0;
-  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
-    value = value * 10 + static_cast<unsigned>(text[i++] - '0');
-    if (value > (1ull << 40)) return false;
+void print_diagnostics_to_stderr(std::vector<Diagnostic> diagnostics, const GlobalOptions& globals) {
+  SourceCache cache;
+  Style style(use_color(color_mode(globals), STDERR_FILENO));
+  sort_diagnostics(diagnostics);
+  render_diagnostics_text(std::cerr, diagnostics, style,
+                          [&](const std::string& f, std::uint32_t l) { return cache.line(f, l); });
+}
+
+const Config& active_config(const GlobalOptions& globals) {
+  static std::unique_ptr<Config> loaded;
+  if (loaded) return *loaded;
+  std::string path = globals.config_path;
+  if (path.empty()) {
+    char buffer[4096];
+    std::string cwd = ::getcwd(buffer, sizeof buffer) ? buffer : ".";
+    path = find_config_file(cwd);
+    // Shown in diagnostics: "../.esc-autopsy.yaml" reads better than an absolute path.
+    if (!path.empty()) path = std::filesystem::path(path).lexically_relative(cwd).string();
   }
-  if (i == 0) return false;
-  std::string unit = text.substr(i);
-  for (auto& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  unsigned long long scale = 1;
-  if (unit.empty() || unit == "b") scale = 1;
-  else if (unit == "k" || unit == "kb" || unit == "kib") scale = 1024;
-  else if (unit == "m" || unit == "mb" || unit == "mib") scale = 1024 * 1024;
-  else if (unit == "g" || unit == "gb" || unit == "gib") scale = 1024ull * 1024 * 1024;
-  else return false;
-  out = static_cast<std::size_t>(value * scale);
-  return true;
+  if (path.empty()) {
+    loaded = std::make_unique<Config>();
+    return *loaded;
+  }
+  Config config = load_config_file(path);
+  if (count_severity(config.diagnostics, Severity::error) > 0) {
+    print_diagnostics_to_stderr(config.diagnostics, globals);
+    throw CliError(fmt::format("the config file {} is not usable", path));
+  }
+  loaded = std::make_unique<Config>(std::move(config));
+  return *loaded;
 }
 
 const Taxonomy& active_taxonomy(const GlobalOptions& globals) {
-  if (globals.taxonomy_path.empty()) return default_taxonomy();
+  std::string path = globals.taxonomy_path.empty() ? active_config(globals).taxonomy : globals.taxonomy_path;
+  if (path.empty()) return default_taxonomy();
   static std::unique_ptr<Taxonomy> loaded;
   if (!loaded) {
     std::vector<Diagnostic> diagnostics;
-    auto taxonomy = load_taxonomy_file(globals.taxonomy_path, diagnostics);
+    auto taxonomy = load_taxonomy_file(path, diagnostics);
     if (!taxonomy) {
-      SourceCache cache;
-      Style style(use_color(color_mode(globals), STDERR_FILENO));
-      sort_diagnostics(diagnostics);
-      render_diagnostics_text(std::cerr, diagnostics, style,
-                              [&](const std::string& f, std::uint32_t l) { return cache.line(f, l); });
-      throw CliError(fmt::format("the taxonomy {} is not usable", globals.taxonomy_path));
+      print_diagnostics_to_stderr(std::move(diagnostics), globals);
+      std::string origin = globals.taxonomy_path.empty() ? fmt::format(" (named in {})", active_config(globals).path) : "";
+      throw CliError(fmt::format("the taxonomy {}{} is not usable", path, origin));
     }
     loaded = std::make_unique<Taxonomy>(std::move(*taxonomy));
   }
@@ -57,17 +68,32 @@ const Taxonomy& active_taxonomy(const GlobalOptions& globals) {
 }
 
 LoadOptions load_options(const GlobalOptions& globals) {
+  const Config& config = active_config(globals);
   LoadOptions options;
   options.jobs = globals.jobs;
+  if (config.max_file_size) options.limits.max_file_size = *config.max_file_size;
+  if (config.max_depth) options.limits.max_depth = *config.max_depth;
+  if (config.max_documents) options.limits.max_documents = *config.max_documents;
   if (!globals.max_file_size.empty() && !parse_byte_size(globals.max_file_size, options.limits.max_file_size))
     throw CliError(fmt::format("--max-file-size: `{}` is not a size (try 16MiB)", globals.max_file_size));
+  options.ignore = config.ignore;
+  options.ignore_base = config.directory;
   return options;
+}
+
+ValidationPolicy validation_policy(const GlobalOptions& globals) {
+  ValidationPolicy policy;
+  policy.severities = active_config(globals).severities;
+  return policy;
 }
 
 AnalysisInput load_for_analysis(const std::vector<std::string>& paths, const GlobalOptions& globals) {
   AnalysisInput input;
+  const Config& config = active_config(globals);
+  if (!config.diagnostics.empty() && !globals.quiet) print_diagnostics_to_stderr(config.diagnostics, globals);
   input.set = load_case_set(paths, load_options(globals));
-  std::vector<Diagnostic> diagnostics = validate_case_set(input.set, active_taxonomy(globals), ValidationPolicy{});
+  std::vector<Diagnostic> diagnostics =
+      validate_case_set(input.set, active_taxonomy(globals), validation_policy(globals));
   for (const auto& d : diagnostics)
     if (d.rule == "io-error" && d.severity == Severity::error) throw CliError(fmt::format("{}: {}", d.file, d.message));
   std::size_t file_errors = 0;

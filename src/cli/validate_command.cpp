@@ -1,8 +1,13 @@
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include "esc/cli/commands.hpp"
+#include "esc/load/config_loader.hpp"
 #include "esc/load/source_cache.hpp"
 #include "esc/render/diagnostics_render.hpp"
 #include "esc/validate/validator.hpp"
@@ -12,38 +17,81 @@ namespace {
 
 struct ValidateOptions {
   std::vector<std::string> paths;
-  std::string format = "text";
+  std::string format;   // empty: the config's, else auto
+  std::string fail_on;  // empty: --strict, else the config's, else error
   bool strict = false;
 };
 
+// --format, else the config's `format`, else `github` inside GitHub Actions, else `text`.
+std::string resolve_format(const ValidateOptions& options, const Config& config) {
+  std::string format = options.format.empty() ? config.format : options.format;
+  if (!format.empty() && format != "auto") return format;
+  const char* actions = std::getenv("GITHUB_ACTIONS");
+  return actions && std::strcmp(actions, "true") == 0 ? "github" : "text";
+}
+
+// --fail-on, else --strict (= warning), else the config's `fail-on`, else error.
+std::string resolve_fail_on(const ValidateOptions& options, const Config& config) {
+  if (!options.fail_on.empty()) return options.fail_on;
+  if (options.strict) return "warning";
+  return config.fail_on.empty() ? "error" : config.fail_on;
+}
+
+std::string working_directory() {
+  char buffer[4096];
+  return ::getcwd(buffer, sizeof buffer) ? std::string(buffer) : std::string();
+}
+
 int run_validate(const ValidateOptions& options, const GlobalOptions& globals) {
+  const Config& config = active_config(globals);
   const Taxonomy& taxonomy = active_taxonomy(globals);
   LoadOptions load = load_options(globals);
   ColorMode colors = color_mode(globals);
+  std::string format = resolve_format(options, config);
+  std::string fail_on = resolve_fail_on(options, config);
   CaseSet set = load_case_set(options.paths, load);
-  std::vector<Diagnostic> diagnostics = validate_case_set(set, taxonomy, ValidationPolicy{});
+  std::vector<Diagnostic> suppressed;
+  std::vector<Diagnostic> diagnostics = validate_case_set(set, taxonomy, validation_policy(globals), &suppressed);
+  diagnostics.insert(diagnostics.end(), config.diagnostics.begin(), config.diagnostics.end());
+  sort_diagnostics(diagnostics);
 
-  ValidationSummary summary{set.files.size(), set.cases.size(), count_severity(diagnostics, Severity::error),
-                            count_severity(diagnostics, Severity::warning)};
-  if (options.format == "json") {
-    render_diagnostics_json(std::cout, diagnostics, summary);
-  } else {
+  ValidationSummary summary{set.files.size(),
+                            set.cases.size(),
+                            count_severity(diagnostics, Severity::error),
+                            count_severity(diagnostics, Severity::warning),
+                            suppressed.size(),
+                            set.ignored.size()};
+  std::string cwd = working_directory();
+  if (format == "text") {
     Style style(use_color(colors, STDOUT_FILENO));
     SourceCache cache(&set, load.limits);
-    if (globals.quiet) {
-      std::vector<Diagnostic> errors;
-      for (const auto& d : diagnostics)
-        if (d.severity == Severity::error) errors.push_back(d);
-      diagnostics.swap(errors);
-    }
-    render_diagnostics_text(std::cout, diagnostics, style,
+    std::vector<Diagnostic> shown;
+    for (const auto& d : diagnostics)
+      if (!globals.quiet || d.severity == Severity::error) shown.push_back(d);
+    render_diagnostics_text(std::cout, shown, style,
                             [&](const std::string& f, std::uint32_t l) { return cache.line(f, l); });
     if (!globals.quiet) render_summary_text(std::cout, summary, style);
+  } else {
+    if (format == "json") {
+      render_diagnostics_json(std::cout, diagnostics, summary);
+    } else if (format == "sarif") {
+      render_diagnostics_sarif(std::cout, diagnostics, cwd);
+    } else if (format == "junit") {
+      std::vector<std::string> files;
+      for (const auto& f : set.files) files.push_back(f.path);
+      render_diagnostics_junit(std::cout, diagnostics, files, set.ignored, fail_on == "warning", cwd);
+    } else {
+      const char* workspace = std::getenv("GITHUB_WORKSPACE");
+      render_diagnostics_github(std::cout, diagnostics, workspace && *workspace ? workspace : cwd);
+    }
+    std::cout.flush();
+    if (!globals.quiet) render_summary_text(std::cerr, summary, Style(use_color(colors, STDERR_FILENO)));
   }
   bool io_problem = false;
   for (const auto& d : diagnostics) io_problem = io_problem || (d.rule == "io-error" && d.severity == Severity::error);
   if (io_problem) return 2;
-  if (summary.errors > 0 || (options.strict && summary.warnings > 0)) return 1;
+  if (fail_on == "never") return 0;
+  if (summary.errors > 0 || (fail_on == "warning" && summary.warnings > 0)) return 1;
   return 0;
 }
 
@@ -54,9 +102,16 @@ void add_validate_command(CLI::App& app, const GlobalOptions& globals, CommandAc
   CLI::App* cmd = app.add_subcommand("validate", "Check case files against the format and the taxonomy");
   cmd->add_option("paths", options->paths, "Case files or folders (walked for *.yaml, *.yml); - reads stdin")
       ->required();
-  cmd->add_option("-f,--format", options->format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
-  cmd->add_flag("--strict", options->strict, "Fail (exit 1) on warnings too");
+  cmd->add_option("-f,--format", options->format,
+                  "Output format: text, json, github, junit, sarif or auto (default: the config's, else auto: "
+                  "github when GITHUB_ACTIONS=true, else text)")
+      ->check(CLI::IsMember(validate_format_names()));
+  CLI::Option* fail_on = cmd->add_option("--fail-on", options->fail_on,
+                                         "Exit 1 on findings of this severity or worse: error (default), warning "
+                                         "or never")
+                             ->check(CLI::IsMember(fail_on_names()));
+  cmd->add_flag("--strict", options->strict, "Fail (exit 1) on warnings too: the same as --fail-on warning")
+      ->excludes(fail_on);
   cmd->callback([&action, options, &globals] { action = [options, &globals] { return run_validate(*options, globals); }; });
 }
 

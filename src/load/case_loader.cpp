@@ -26,20 +26,23 @@ FileResult load_one(const std::string& path, const LoadLimits& limits) {
   auto source = read_source(path, limits, result.diagnostics);
   if (!source) return result;
   if (path == "-") result.file.stdin_text = source->text();
+  result.file.suppressions = scan_suppressions(*source, result.diagnostics);
   std::size_t attributed = 0;  // diagnostics before this index belong to earlier documents
   read_yaml_documents(
       *source, limits,
       [&](YamlNode&& root, std::size_t index) {
         int case_index = static_cast<int>(result.cases.size());
         NodeReader reader(source->path(), result.diagnostics, case_index);
-        if (auto c = build_case(root, reader)) {
+        auto c = build_case(root, reader);
+        // This document's findings (the parser's duplicate keys included) belong
+        // to its case; a document that is not a case has none to belong to.
+        for (std::size_t i = attributed; i < result.diagnostics.size(); ++i)
+          result.diagnostics[i].case_index = c ? case_index : -1;
+        attributed = result.diagnostics.size();
+        if (c) {
           c->document = index;
           result.cases.push_back(std::move(*c));
-          // The parser's findings in this document (duplicate keys) are the case's too.
-          for (std::size_t i = attributed; i < result.diagnostics.size(); ++i)
-            if (result.diagnostics[i].case_index < 0) result.diagnostics[i].case_index = case_index;
         }
-        attributed = result.diagnostics.size();
       },
       result.diagnostics);
   return result;
@@ -81,7 +84,13 @@ unsigned worker_count(unsigned requested, std::size_t files) {
 
 CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& options) {
   CaseSet set;
-  std::vector<std::string> files = collect_input_files(paths, set.diagnostics);
+  std::vector<std::string> files;
+  for (auto& file : collect_input_files(paths, set.diagnostics)) {
+    if (file != "-" && matches_ignore(file, options.ignore, options.ignore_base))
+      set.ignored.push_back(std::move(file));
+    else
+      files.push_back(std::move(file));
+  }
   std::vector<FileResult> results(files.size());
   std::atomic<std::size_t> next{0};
   ProgressThrottle progress(options.progress, files.size());

@@ -69,6 +69,10 @@ Located NodeReader::required_text(const YamlNode& map, std::string_view key, std
     return {};
   }
   auto value = text(map, key);
+  if (value && value->value.find_first_not_of(" \t") == std::string::npos) {
+    report("missing-field", value->mark, fmt::format("`{}` of {} is empty", key, where), fmt::format("fill in `{}`", key));
+    return Located{"", value->mark};
+  }
   return value ? *value : Located{};
 }
 
@@ -86,12 +90,17 @@ std::optional<Date> NodeReader::date(const YamlNode& map, std::string_view key, 
 std::optional<double> NodeReader::non_negative_number(const YamlNode& map, std::string_view key) {
   auto value = text(map, key);
   if (!value) return std::nullopt;
+  if (find(map, key)->quoted) {
+    report("wrong-type", value->mark, fmt::format("`{}` must be a number, not quoted text", key),
+           fmt::format("remove the quotes: {}: {}", key, value->value));
+    return std::nullopt;
+  }
   const std::string& s = value->value;
   char* end = nullptr;
   errno = 0;
   double number = s.empty() ? 0 : std::strtod(s.c_str(), &end);
   bool ok = !s.empty() && end == s.c_str() + s.size() && errno == 0 && std::isfinite(number) && number >= 0 &&
-            s.find_first_of("xXpP") == std::string::npos && !value->value.empty() && s[0] != ' ';
+            s.find_first_of("xXpP") == std::string::npos && s[0] != ' ';
   if (!ok) {
     report("wrong-type", value->mark, fmt::format("`{}` must be a number >= 0, not `{}`", key, s),
            "write the amount as a plain number, e.g. 480000");

@@ -4,6 +4,8 @@
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
+#include <filesystem>
+#include <fnmatch.h>
 #include <set>
 #include <sys/stat.h>
 #include <utility>
@@ -113,6 +115,41 @@ class Walker {
 };
 
 }  // namespace
+
+bool matches_ignore(const std::string& path, const std::vector<std::string>& patterns, const std::string& base) {
+  if (patterns.empty()) return false;
+  namespace fs = std::filesystem;
+  std::string given = path;
+  while (given.rfind("./", 0) == 0) given.erase(0, 2);
+  std::string relative = given;
+  if (!base.empty()) {
+    std::error_code error;
+    fs::path absolute = fs::absolute(path, error).lexically_normal();
+    fs::path inside = error ? fs::path() : absolute.lexically_relative(fs::path(base).lexically_normal());
+    if (!inside.empty() && *inside.begin() != "..") relative = inside.generic_string();
+  }
+  auto match = [](const std::string& pattern, const std::string& text) {
+    return ::fnmatch(pattern.c_str(), text.c_str(), 0) == 0;
+  };
+  fs::path parts(relative);
+  for (std::string pattern : patterns) {
+    if (pattern.empty()) continue;
+    bool folder = pattern.back() == '/';
+    if (folder) pattern.pop_back();
+    if (pattern.find('/') != std::string::npos) {  // a path: anchored at the base
+      if (pattern.front() == '/') pattern.erase(0, 1);
+      if (folder) pattern += "/*";
+      if (match(pattern, relative) || match(pattern, given)) return true;
+      continue;
+    }
+    // A name: the file's name or any folder's name (only folders for `name/`).
+    for (auto it = parts.begin(); it != parts.end(); ++it) {
+      bool is_file_name = std::next(it) == parts.end();
+      if (!(folder && is_file_name) && match(pattern, it->string())) return true;
+    }
+  }
+  return false;
+}
 
 std::vector<std::string> collect_input_files(const std::vector<std::string>& paths, std::vector<Diagnostic>& out) {
   Walker walker(out);

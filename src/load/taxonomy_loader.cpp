@@ -151,7 +151,8 @@ std::optional<Taxonomy> parse_taxonomy(const SourceText& source, std::vector<Dia
         result = builder.take();
       },
       out);
-  if (documents == 0) reader.report("missing-field", {1, 1}, "the taxonomy file is empty");
+  if (documents == 0 && count_severity(out, Severity::error) == errors_before)
+    reader.report("missing-field", {1, 1}, "the taxonomy file is empty");
   if (count_severity(out, Severity::error) > errors_before) return std::nullopt;
   return result;
 }

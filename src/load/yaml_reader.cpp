@@ -35,6 +35,13 @@ struct LimitReached {
   std::string suggestion;
 };
 
+// Thrown from the event handler for a syntax error yaml-cpp lets through.
+struct SyntaxProblem {
+  SourceMark mark;
+  std::string message;
+  std::string suggestion;
+};
+
 bool is_plain_null(const std::string& value) {
   if (value.size() > 4) return false;  // the common case: no comparisons
   return value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
@@ -73,6 +80,8 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string& value) override {
     bool quoted = tag == "!";
+    if (quoted && !quote_is_closed(mark))
+      throw SyntaxProblem{to_mark(mark), "this quoted text is never closed", "add the closing quote"};
     if (!quoted && is_plain_null(value))
       add_leaf(YamlNode::Kind::null, mark, "", false);
     else
@@ -90,6 +99,23 @@ class TreeBuilder : public YAML::EventHandler {
   void OnMapEnd() override {
     remove_duplicate_keys(*m_stack.back());
     m_stack.pop_back();
+  }
+
+  // yaml-cpp 0.7 accepts a quote left open until the end of the file and
+  // folds the rest of the file into the value; YAML requires the closing quote.
+  bool quote_is_closed(const YAML::Mark& mark) const {
+    const std::string& text = m_source.text();
+    std::size_t pos = mark.pos < 0 ? 0 : static_cast<std::size_t>(mark.pos);
+    if (pos >= text.size() || (text[pos] != '"' && text[pos] != '\'')) return true;  // a block scalar
+    char quote = text[pos];
+    for (std::size_t i = pos + 1; i < text.size(); ++i) {
+      if (quote == '"' && text[i] == '\\') ++i;
+      else if (text[i] == quote) {
+        if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;  // '' is an escaped quote
+        else return true;
+      }
+    }
+    return false;
   }
 
   SourceMark to_mark(const YAML::Mark& mark) const {
@@ -215,6 +241,8 @@ void read_yaml_documents(const SourceText& source, const LoadLimits& limits,
       }
       on_document(std::move(root), index++);
     }
+  } catch (const SyntaxProblem& problem) {
+    out.push_back({Severity::error, "yaml-syntax", source.path(), problem.mark, problem.message, problem.suggestion});
   } catch (const LimitReached& limit) {
     out.push_back({Severity::error, "input-limit", source.path(), limit.mark, limit.message, limit.suggestion});
   } catch (const YAML::Exception& error) {

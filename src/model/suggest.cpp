@@ -28,6 +28,18 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
   if (word.empty()) return {};
+  // "rushed-onboarding.too" for "rushed-onboarding.too-high-level": a unique
+  // prefix is the strongest hint of all.
+  if (word.size() >= 3) {
+    std::string prefix_match;
+    std::size_t prefixed = 0;
+    for (const auto& candidate : candidates)
+      if (candidate.size() > word.size() && candidate.compare(0, word.size(), word) == 0) {
+        prefix_match = candidate;
+        ++prefixed;
+      }
+    if (prefixed == 1) return prefix_match;
+  }
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
   for (const auto& candidate : candidates) {

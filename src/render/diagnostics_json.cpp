@@ -25,7 +25,9 @@ void render_diagnostics_json(std::ostream& out, const std::vector<Diagnostic>& d
   doc["summary"] = {{"files", summary.files},
                     {"cases", summary.cases},
                     {"errors", summary.errors},
-                    {"warnings", summary.warnings}};
+                    {"warnings", summary.warnings},
+                    {"suppressed", summary.suppressed},
+                    {"ignored", summary.ignored}};
   out << doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
 }
 

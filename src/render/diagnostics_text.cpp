@@ -45,6 +45,8 @@ void render_diagnostics_text(std::ostream& out, const std::vector<Diagnostic>& d
 
 void render_summary_text(std::ostream& out, const ValidationSummary& s, const Style& style) {
   std::string scope = fmt::format("{} ({})", plural(s.files, "file"), plural(s.cases, "case"));
+  if (s.suppressed) scope += fmt::format(", {} suppressed", plural(s.suppressed, "finding"));
+  if (s.ignored) scope += fmt::format(", {} ignored by the config", plural(s.ignored, "file"));
   if (s.errors == 0 && s.warnings == 0) {
     out << style.green("ok") << ": " << scope << ", no problems found\n";
     return;

@@ -1,7 +1,131 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "esc/render/findings.hpp"
 #include "esc/render/report_render.hpp"
+#include "esc/render/text_table.hpp"
 
 namespace esc {
-void render_report_text(std::ostream& out, const Report& report, const Style&, std::size_t) {
-  out << report.summary.cases << " cases\n";
+namespace {
+
+constexpr std::size_t k_rows = 10;
+
+// Word-wraps `text` to `width`, indenting continuation lines by `indent`.
+std::string wrap(const std::string& text, std::size_t width, std::size_t indent) {
+  std::string out, line;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    std::string word = text.substr(start, end - start);
+    if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
+      out += line + "\n" + std::string(indent, ' ');
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  return out + line;
 }
+
+void heading(std::ostream& out, const Style& style, const std::string& title, std::size_t total) {
+  std::string more = total > k_rows ? fmt::format(" (top {} of {})", k_rows, total) : "";
+  out << '\n' << style.bold(title) << style.dim(more) << '\n';
+}
+
+std::string n(std::size_t value) { return std::to_string(value); }
+
+void causes_table(std::ostream& out, const Report& r, const Style& style, std::size_t width) {
+  if (r.causes.empty()) return;
+  heading(out, style, "Top causes", r.causes.size());
+  TextTable table({"cause", "accounts", "cases", "ARR", "root", "churned", "owner"});
+  for (std::size_t i = 0; i < r.causes.size() && i < k_rows; ++i) {
+    const auto& c = r.causes[i];
+    table.add_row({c.code, n(c.accounts), n(c.cases), format_money(c.arr), n(c.as_root), n(c.churned_accounts), c.owner});
+  }
+  table.print(out, style, width);
+}
+
+void chains_table(std::ostream& out, const Report& r, const Style& style, std::size_t width) {
+  if (r.chains.empty()) return;
+  heading(out, style, "Chains of causes", r.chains.size());
+  TextTable table({"chain", "accounts", "cases", "ARR", "churned"});
+  for (std::size_t i = 0; i < r.chains.size() && i < k_rows; ++i) {
+    const auto& c = r.chains[i];
+    table.add_row({format_chain(c.path), n(c.accounts), n(c.cases), format_money(c.arr), n(c.churned_accounts)});
+  }
+  table.print(out, style, width);
+}
+
+void accounts_table(std::ostream& out, const Report& r, const Style& style, std::size_t width) {
+  if (r.repeat_accounts.empty()) return;
+  heading(out, style, "Repeat accounts", r.repeat_accounts.size());
+  TextTable table({"account", "cases", "outcome", "recurring causes"});
+  for (std::size_t i = 0; i < r.repeat_accounts.size() && i < k_rows; ++i) {
+    const auto& a = r.repeat_accounts[i];
+    std::string who = a.name.empty() ? a.account : fmt::format("{} ({})", a.name, a.account);
+    std::string cases = n(a.cases) + (a.third_strike ? " !" : "");
+    std::string recurring = a.recurring.empty() ? "-" : fmt::format("{}", fmt::join(a.recurring, ", "));
+    table.add_row({who, cases, a.outcome ? std::string(to_string(*a.outcome)) : "-", recurring});
+  }
+  table.print(out, style, width);
+}
+
+void departments_table(std::ostream& out, const Report& r, const Style& style, std::size_t width) {
+  if (r.departments.empty()) return;
+  heading(out, style, "Departments", r.departments.size());
+  TextTable table({"department", "causes", "cases", "accounts", "ARR", "open", "overdue", "absent"});
+  for (std::size_t i = 0; i < r.departments.size() && i < k_rows; ++i) {
+    const auto& d = r.departments[i];
+    table.add_row({d.id, n(d.causes), n(d.cases), n(d.accounts), format_money(d.arr), n(d.actions_open),
+                   n(d.actions_overdue), n(d.owner_absent)});
+  }
+  table.print(out, style, width);
+}
+
+void fixes_table(std::ostream& out, const Report& r, const Style& style, std::size_t width) {
+  std::vector<const FixStat*> failed;
+  for (const auto& f : r.fixes)
+    if (f.cases_after > 0) failed.push_back(&f);
+  if (failed.empty()) return;
+  heading(out, style, "Fixes that did not hold", failed.size());
+  TextTable table({"cause", "fixed", "cases after", "accounts after"});
+  for (std::size_t i = 0; i < failed.size() && i < k_rows; ++i)
+    table.add_row({failed[i]->code, failed[i]->fixed.to_string(), n(failed[i]->cases_after), n(failed[i]->accounts_after)});
+  table.print(out, style, width);
+}
+
+}  // namespace
+
+void render_report_text(std::ostream& out, const Report& r, const Style& style, std::size_t width) {
+  const auto& s = r.summary;
+  out << style.bold("Escalation autopsy report") << '\n'
+      << fmt::format("{}, {}, {} open, {} ARR at stake (as of {})", count_of(s.cases, "case"),
+                     count_of(s.accounts, "account"), s.open_cases, format_money(s.arr_total),
+                     r.options.as_of.to_string());
+  if (s.skipped) out << style.yellow(fmt::format("; {} left out for errors", count_of(s.skipped, "case")));
+  out << '\n';
+  if (s.cases == 0) {
+    out << "\nNo cases to analyse.\n";
+    return;
+  }
+  auto findings = key_findings(r);
+  if (!findings.empty()) {
+    out << '\n' << style.bold("Findings") << '\n';
+    for (std::size_t i = 0; i < findings.size(); ++i)
+      out << fmt::format("  {}. ", i + 1) << wrap(findings[i].headline, width > 6 ? width - 6 : width, 5) << '\n';
+  }
+  causes_table(out, r, style, width);
+  chains_table(out, r, style, width);
+  accounts_table(out, r, style, width);
+  departments_table(out, r, style, width);
+  fixes_table(out, r, style, width);
+  if (!r.loops.empty()) {
+    out << '\n' << style.bold("Loops") << '\n';
+    for (const auto& loop : r.loops) out << "  " << format_chain(loop, " ⇄ ") << '\n';
+  }
+  out << '\n' << style.dim("More: --format json for every number; man esc-autopsy-report for definitions.") << '\n';
+}
+
 }  // namespace esc

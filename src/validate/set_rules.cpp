@@ -1,4 +1,6 @@
-// Rules that look across cases: duplicate ids and inconsistent accounts.
+// Rules that look across cases (duplicate ids, inconsistent accounts), and
+// the policy: severity overrides and suppression comments.
+#include <map>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -19,11 +21,64 @@ std::string place(const CaseSet& set, const Case& c, SourceMark mark) {
   return fmt::format("{}:{}:{}", set.files[c.file_index].path, mark.line, mark.column);
 }
 
+// Matches findings against the suppression comments of their files and
+// remembers which rule of which comment silenced something.
+class SuppressionFilter {
+ public:
+  explicit SuppressionFilter(const CaseSet& set) : m_set(set) {
+    for (std::size_t i = 0; i < set.files.size(); ++i) {
+      if (set.files[i].suppressions.empty()) continue;
+      m_by_file.emplace(set.files[i].path, i);
+      auto& used = m_used[i];
+      for (const auto& s : set.files[i].suppressions) used.emplace_back(s.rules.size(), false);
+    }
+  }
+
+  /// True if a comment silences `d` (and records that it was used).
+  bool silences(const Diagnostic& d) {
+    auto file = m_by_file.find(d.file);
+    if (file == m_by_file.end()) return false;
+    const auto& suppressions = m_set.files[file->second].suppressions;
+    bool silenced = false;
+    for (std::size_t s = 0; s < suppressions.size(); ++s) {
+      const Suppression& sup = suppressions[s];
+      if (!sup.file_wide && !(d.mark.valid() && d.mark.line == sup.line)) continue;
+      for (std::size_t r = 0; r < sup.rules.size(); ++r)
+        if (sup.rules[r].value == d.rule) silenced = m_used[file->second][s][r] = true;
+    }
+    return silenced;
+  }
+
+  /// `unused-suppression` for each rule of a comment that silenced nothing.
+  std::vector<Diagnostic> unused() const {
+    std::vector<Diagnostic> out;
+    for (const auto& [index, used] : m_used) {
+      const LoadedFile& file = m_set.files[index];
+      for (std::size_t s = 0; s < used.size(); ++s)
+        for (std::size_t r = 0; r < used[s].size(); ++r) {
+          if (used[s][r]) continue;
+          const Suppression& sup = file.suppressions[s];
+          std::string where = sup.file_wide ? "in this file" : sup.line ? fmt::format("on line {}", sup.line) : "";
+          out.push_back(make("unused-suppression", file.path, sup.rules[r].mark,
+                             fmt::format("the suppression of `{}` silences nothing{}", sup.rules[r].value,
+                                         where.empty() ? "" : " " + where),
+                             -1, "remove it, or move it to the line of the finding (or the line above)"));
+        }
+    }
+    return out;
+  }
+
+ private:
+  const CaseSet& m_set;
+  std::unordered_map<std::string, std::size_t> m_by_file;
+  std::map<std::size_t, std::vector<std::vector<bool>>> m_used;  // file -> comment -> rule
+};
+
 }  // namespace
 
 void check_case_set(const CaseSet& set, std::vector<Diagnostic>& out) {
   std::unordered_map<std::string, std::size_t> first_by_id;
-  std::unordered_map<std::string, std::size_t> first_by_account;
+  std::unordered_map<std::string, std::size_t> first_by_field;  // "account\nfield" -> case
   for (std::size_t i = 0; i < set.cases.size(); ++i) {
     const Case& c = set.cases[i];
     const std::string& file = set.files[c.file_index].path;
@@ -38,39 +93,57 @@ void check_case_set(const CaseSet& set, std::vector<Diagnostic>& out) {
       }
     }
     if (c.account.id.value.empty()) continue;
-    auto [it, inserted] = first_by_account.emplace(c.account.id.value, i);
-    if (inserted) continue;
-    const Account& first = set.cases[it->second].account;
-    const Case& first_case = set.cases[it->second];
-    auto compare = [&](const Located& mine, const Located& theirs, const char* field) {
-      if (mine.value.empty() || theirs.value.empty() || mine.value == theirs.value) return;
+    // The first case stating each field is the reference for that field.
+    auto compare = [&](const Located& mine, const char* field) {
+      if (mine.value.empty()) return;
+      auto [it, inserted] = first_by_field.emplace(c.account.id.value + '\n' + field, i);
+      if (inserted) return;
+      const Case& first = set.cases[it->second];
+      const Located& theirs = std::string(field) == "name" ? first.account.name : first.account.segment;
+      if (mine.value == theirs.value) return;
       out.push_back(make("account-mismatch", file, mine.mark,
                          fmt::format("account `{}` has {} `{}` here but `{}` at {}", c.account.id.value, field,
-                                     mine.value, theirs.value, place(set, first_case, theirs.mark)),
+                                     mine.value, theirs.value, place(set, first, theirs.mark)),
                          index, "use one spelling per account, or check the account id"));
     };
-    compare(c.account.name, first.name, "name");
-    compare(c.account.segment, first.segment, "segment");
+    compare(c.account.name, "name");
+    compare(c.account.segment, "segment");
   }
 }
 
-std::vector<Diagnostic> validate_case_set(CaseSet& set, const Taxonomy& taxonomy, const ValidationPolicy& policy) {
+std::vector<Diagnostic> validate_case_set(CaseSet& set, const Taxonomy& taxonomy, const ValidationPolicy& policy,
+                                          std::vector<Diagnostic>* suppressed) {
   std::vector<Diagnostic> all = std::move(set.diagnostics);
   set.diagnostics.clear();
   for (std::size_t i = 0; i < set.cases.size(); ++i)
     check_case(set.cases[i], static_cast<int>(i), set.files[set.cases[i].file_index].path, taxonomy, all);
   check_case_set(set, all);
+  auto apply_severity = [&](Diagnostic& d) {
+    auto it = policy.severities.find(d.rule);
+    if (it != policy.severities.end()) d.severity = it->second;
+  };
+  SuppressionFilter filter(set);
   std::vector<Diagnostic> kept;
   kept.reserve(all.size());
   for (auto& d : all) {
-    auto it = policy.severities.find(d.rule);
-    if (it != policy.severities.end()) d.severity = it->second;
+    apply_severity(d);
+    // A rule turned off still "uses" its suppressions: they are not reported as unused.
+    bool silenced = filter.silences(d);
     if (d.severity == Severity::off) continue;
+    if (silenced) {
+      if (suppressed) suppressed->push_back(std::move(d));
+      continue;
+    }
     if (d.severity == Severity::error && d.case_index >= 0)
       set.cases[static_cast<std::size_t>(d.case_index)].has_errors = true;
     kept.push_back(std::move(d));
   }
+  for (auto& d : filter.unused()) {
+    apply_severity(d);
+    if (d.severity != Severity::off) kept.push_back(std::move(d));
+  }
   sort_diagnostics(kept);
+  if (suppressed) sort_diagnostics(*suppressed);
   return kept;
 }
 

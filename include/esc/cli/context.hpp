@@ -3,7 +3,9 @@
 #include <string>
 
 #include "esc/load/case_loader.hpp"
+#include "esc/model/config.hpp"
 #include "esc/model/taxonomy.hpp"
+#include "esc/validate/validator.hpp"
 #include "esc/render/style.hpp"
 
 namespace esc {
@@ -25,15 +27,27 @@ struct GlobalOptions {
   unsigned jobs = 0;
 };
 
-/// Parses a byte size such as "16MiB", "512k", "2M" or "1048576".
-bool parse_byte_size(const std::string& text, std::size_t& out);
+/// The config file in force: --config FILE, else the nearest
+/// `.esc-autopsy.yaml` upward from the working directory, else an empty
+/// Config. Read once. A file with errors (or a missing --config file) prints
+/// its diagnostics to stderr and throws CliError (exit 2); warnings stay in
+/// `Config::diagnostics` for the command to show.
+const Config& active_config(const GlobalOptions& globals);
 
-/// The taxonomy chosen by --taxonomy (or the built-in one). A broken file
-/// prints its diagnostics to stderr and throws CliError.
+/// The taxonomy chosen by --taxonomy, else the config file's `taxonomy`, else
+/// the built-in one. A broken file prints its diagnostics to stderr and
+/// throws CliError.
 const Taxonomy& active_taxonomy(const GlobalOptions& globals);
 
-/// Loader settings from the global options.
+/// Loader settings: command-line options over the config file over defaults.
 LoadOptions load_options(const GlobalOptions& globals);
+
+/// The rule severities of the config file.
+ValidationPolicy validation_policy(const GlobalOptions& globals);
+
+/// Prints diagnostics about files other than case files (config, taxonomy)
+/// to stderr as text.
+void print_diagnostics_to_stderr(std::vector<Diagnostic> diagnostics, const GlobalOptions& globals);
 
 /// Valid cases for analysis: loaded, validated, those with errors left out.
 struct AnalysisInput {

@@ -8,6 +8,11 @@ namespace esc {
 /// CliError on any failure, leaving the old file untouched.
 void write_file_atomically(const std::string& path, const std::string& content, bool force);
 
+/// Replaces the existing file `path` (through a symbolic link, the file it
+/// points to) atomically, keeping its permission bits; throws CliError on any
+/// failure, leaving the file untouched.
+void replace_file_atomically(const std::string& path, const std::string& content);
+
 /// Writes `content` to stdout when `path` is empty or "-", else atomically to the file.
 void write_output(const std::string& path, const std::string& content, bool force);
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "esc/load/limits.hpp"
+#include "esc/load/suppressions.hpp"
 #include "esc/model/case.hpp"
 #include "esc/model/diagnostic.hpp"
 
@@ -17,8 +18,10 @@ using LoadProgress = std::function<void(std::size_t done, std::size_t total)>;
 
 struct LoadOptions {
   LoadLimits limits;
-  unsigned jobs = 0;      // worker threads; 0 = one per core
-  LoadProgress progress;  // optional; see LoadProgress
+  unsigned jobs = 0;                // worker threads; 0 = one per core
+  std::vector<std::string> ignore;  // glob patterns of files to skip (see matches_ignore)
+  std::string ignore_base;          // the folder those patterns are relative to
+  LoadProgress progress;            // optional; see LoadProgress
 };
 
 /// One input file: its display path and, for standard input only, its text
@@ -27,6 +30,7 @@ struct LoadedFile {
   std::string path;
   std::string stdin_text;
   std::size_t cases = 0;
+  std::vector<Suppression> suppressions;  // its `# esc-autopsy: disable=...` comments
 };
 
 /// Everything read from the inputs, in a deterministic order (sorted walk,
@@ -35,6 +39,7 @@ struct CaseSet {
   std::vector<LoadedFile> files;
   std::vector<Case> cases;
   std::vector<Diagnostic> diagnostics;  // load-time findings; case_index set where known
+  std::vector<std::string> ignored;     // files skipped by an ignore pattern, in walk order
 };
 
 /// Finds, reads and parses every case file under `paths`, in parallel.

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <string>
 
 namespace esc {
 
@@ -9,5 +10,8 @@ struct LoadLimits {
   int max_depth = 64;                               // nested mappings and lists
   std::size_t max_documents = 10000;                // YAML documents per file
 };
+
+/// Parses a byte size such as "16MiB", "512k", "2M" or "1048576".
+bool parse_byte_size(const std::string& text, std::size_t& out);
 
 }  // namespace esc

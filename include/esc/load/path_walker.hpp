@@ -13,4 +13,11 @@ namespace esc {
 /// directory loops are reported as `io-error` and skipped.
 std::vector<std::string> collect_input_files(const std::vector<std::string>& paths, std::vector<Diagnostic>& out);
 
+/// True if `path` matches one of the glob `patterns` (fnmatch, where `*` also
+/// crosses `/`). A pattern with a `/` is matched against the path relative to
+/// `base` (when the file lies under it) and against the path as given, `*`
+/// crossing folders; a pattern without one against the file name and each
+/// folder name. A trailing `/` means a folder and everything under it.
+bool matches_ignore(const std::string& path, const std::vector<std::string>& patterns, const std::string& base);
+
 }  // namespace esc

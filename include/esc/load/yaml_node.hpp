@@ -16,7 +16,7 @@ struct YamlNode {
   enum class Kind : std::uint8_t { null, scalar, sequence, mapping };
 
   Kind kind = Kind::null;
-  bool quoted = false;  // a quoted or block scalar: never null, never a number
+  bool quoted = false;  // a quoted or block scalar: never null, never a number (text)
   std::string value;    // the scalar's text
   SourceMark mark;
   std::vector<YamlNode> children;  // sequence items; mapping: key, value, key, value, ...

@@ -1,4 +1,5 @@
 #pragma once
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -6,11 +7,13 @@
 
 namespace esc {
 
-/// A validation rule: its contract id, default severity and a one-line summary.
+/// A validation rule: its contract id, default severity, a one-line summary
+/// and a help text saying how to fix a finding.
 struct RuleInfo {
   std::string_view id;
   Severity default_severity;
   std::string_view summary;
+  std::string_view help;
 };
 
 /// Every rule the tool can report, in documentation order.
@@ -18,5 +21,8 @@ const std::vector<RuleInfo>& rule_catalog();
 
 /// The rule with this id, or nullptr.
 const RuleInfo* find_rule(std::string_view id);
+
+/// Every rule id, in documentation order (for did-you-mean).
+std::vector<std::string> rule_ids();
 
 }  // namespace esc

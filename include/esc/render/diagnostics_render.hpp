@@ -3,6 +3,7 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "esc/model/diagnostic.hpp"
@@ -16,6 +17,8 @@ struct ValidationSummary {
   std::size_t cases = 0;
   std::size_t errors = 0;
   std::size_t warnings = 0;
+  std::size_t suppressed = 0;  // findings silenced by suppression comments
+  std::size_t ignored = 0;     // files skipped by the config's ignore patterns
 };
 
 /// Returns the text of a 1-based source line of a file (empty if unknown).
@@ -26,11 +29,47 @@ using LineLookup = std::function<std::string(const std::string& file, std::uint3
 void render_diagnostics_text(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const Style& style,
                              const LineLookup& lines);
 
-/// One line: "2 errors and 1 warning in 18 files (21 cases)".
+/// One line: "2 errors and 1 warning in 18 files (21 cases)", naming
+/// suppressed findings and ignored files when there are any.
 void render_summary_text(std::ostream& out, const ValidationSummary& summary, const Style& style);
 
 /// `{"schema": ..., "diagnostics": [...], "summary": {...}}`, pretty-printed.
 void render_diagnostics_json(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
                              const ValidationSummary& summary);
+
+/// A path as the machine formats show it: relative to the folder `base`
+/// (absolute) with forward slashes when the file lies under it, otherwise as
+/// given. Standard input stays `<stdin>`.
+std::string display_path(const std::string& path, const std::string& base);
+
+/// A SARIF `artifactLocation.uri` for `path`: percent-encoded and relative to
+/// `base` when under it (`relative` is then set), else an absolute file URI.
+std::string artifact_uri(const std::string& path, const std::string& base, bool& relative);
+
+/// SARIF 2.1.0 as GitHub code scanning reads it: every rule of rule_catalog()
+/// in `tool.driver`, one result per diagnostic with a repo-relative location
+/// (`uriBaseId` %SRCROOT%, the folder `base`).
+void render_diagnostics_sarif(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const std::string& base);
+
+/// JUnit XML: one test suite, one test case per file in `files` (and per
+/// other file a diagnostic names), a skipped test case per `ignored` file,
+/// a <failure> per error (and per warning when `warnings_fail`), other
+/// warnings in <system-out>. Paths are shown relative to `base`.
+void render_diagnostics_junit(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
+                              const std::vector<std::string>& files, const std::vector<std::string>& ignored,
+                              bool warnings_fail, const std::string& base);
+
+/// GitHub Actions workflow commands, one per diagnostic:
+/// `::error file=F,line=L,col=C,title=RULE::message`, paths relative to `base`.
+void render_diagnostics_github(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const std::string& base);
+
+/// Workflow-command escaping of a message: `%`, CR and LF.
+std::string escape_github_data(std::string_view text);
+/// Workflow-command escaping of a property value: `%`, CR, LF, `:` and `,`.
+std::string escape_github_property(std::string_view text);
+
+/// XML escaping for text and attributes; invalid UTF-8 becomes U+FFFD and
+/// characters XML 1.0 forbids are dropped.
+std::string escape_xml(std::string_view text);
 
 }  // namespace esc

@@ -21,9 +21,12 @@ void check_case(const Case& c, int case_index, const std::string& file, const Ta
 /// Checks rules that span cases (`duplicate-id`, `account-mismatch`).
 void check_case_set(const CaseSet& set, std::vector<Diagnostic>& out);
 
-/// Runs every rule over a loaded set, applies the policy, sorts the findings
-/// and marks each case that has an error (`Case::has_errors`). Returns the
-/// full list of findings (load-time ones included).
-std::vector<Diagnostic> validate_case_set(CaseSet& set, const Taxonomy& taxonomy, const ValidationPolicy& policy);
+/// Runs every rule over a loaded set, applies the policy, then the files'
+/// suppression comments (a finding silenced by one goes to `suppressed` when
+/// given; a suppressed rule that silenced nothing is `unused-suppression`),
+/// sorts the findings and marks each case that has an error
+/// (`Case::has_errors`). Returns the findings (load-time ones included).
+std::vector<Diagnostic> validate_case_set(CaseSet& set, const Taxonomy& taxonomy, const ValidationPolicy& policy,
+                                          std::vector<Diagnostic>* suppressed = nullptr);
 
 }  // namespace esc

@@ -1,0 +1,316 @@
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include "esc/load/yaml_node.hpp"
+#include "test_support.hpp"
+
+using esc::Diagnostic;
+using esc::LoadLimits;
+using esc::SourceMark;
+using esc::SourceText;
+using esc::YamlNode;
+using Kind = esc::YamlNode::Kind;
+using test_support::dump;
+using test_support::with_rule;
+
+namespace {
+
+struct Read {
+  std::vector<YamlNode> roots;
+  std::vector<std::size_t> indexes;
+  std::vector<Diagnostic> diagnostics;
+};
+
+Read read(const std::string& yaml, LoadLimits limits = {}) {
+  Read r;
+  SourceText source("in.yaml", yaml);
+  esc::read_yaml_documents(
+      source, limits,
+      [&](YamlNode&& root, std::size_t index) {
+        r.roots.push_back(std::move(root));
+        r.indexes.push_back(index);
+      },
+      r.diagnostics);
+  return r;
+}
+
+const YamlNode* value_of(const YamlNode& map, const std::string& key) {
+  for (std::size_t i = 0; i < map.pair_count(); ++i)
+    if (map.key(i).value == key) return &map.value_at(i);
+  return nullptr;
+}
+
+std::string nested(int depth, const char* open, const char* close) {
+  std::string s;
+  for (int i = 0; i < depth; ++i) s += open;
+  for (int i = 0; i < depth; ++i) s += close;
+  return s;
+}
+
+}  // namespace
+
+TEST_SUITE("yaml_reader") {
+  TEST_CASE("marks are 1-based lines and columns") {
+    Read r = read("id: X-1\naccount:\n  name: Acme\n  tags: [a, b]\n");
+    INFO(dump(r.diagnostics));
+    REQUIRE(r.roots.size() == 1);
+    const YamlNode& root = r.roots[0];
+    CHECK(root.kind == Kind::mapping);
+    CHECK(root.mark == SourceMark{1, 1});
+    REQUIRE(root.pair_count() == 2);
+    CHECK(root.key(0).mark == SourceMark{1, 1});
+    CHECK(root.value_at(0).mark == SourceMark{1, 5});
+    CHECK(root.value_at(0).value == "X-1");
+    const YamlNode& account = root.value_at(1);
+    CHECK(account.kind == Kind::mapping);
+    CHECK(account.key(0).mark == SourceMark{3, 3});
+    CHECK(account.value_at(0).mark == SourceMark{3, 9});
+    const YamlNode& tags = account.value_at(1);
+    CHECK(tags.kind == Kind::sequence);
+    CHECK(tags.mark == SourceMark{4, 9});
+    REQUIRE(tags.children.size() == 2);
+    CHECK(tags.children[1].mark == SourceMark{4, 13});
+  }
+
+  TEST_CASE("columns count code points and CRLF does not shift them") {
+    Read r = read("t: \xC3\xA9\xC3\xA9\r\nm: {a: \xE2\x82\xAC, b: 1}\r\n");
+    REQUIRE(r.roots.size() == 1);
+    const YamlNode* m = value_of(r.roots[0], "m");
+    REQUIRE(m);
+    CHECK(m->mark == SourceMark{2, 4});
+    CHECK(m->key(1).mark == SourceMark{2, 11});
+    CHECK(value_of(r.roots[0], "t")->value == "\xC3\xA9\xC3\xA9");
+  }
+
+  TEST_CASE("plain nulls become null nodes while quoted ones stay text") {
+    Read r = read("a: ~\nb:\nc: null\nd: 'null'\ne: \"\"\nf: NULL\ng: |\n  text\n");
+    REQUIRE(r.roots.size() == 1);
+    const YamlNode& root = r.roots[0];
+    CHECK(value_of(root, "a")->kind == Kind::null);
+    CHECK(value_of(root, "b")->kind == Kind::null);
+    CHECK(value_of(root, "c")->kind == Kind::null);
+    CHECK(value_of(root, "f")->kind == Kind::null);
+    CHECK(value_of(root, "d")->kind == Kind::scalar);
+    CHECK(value_of(root, "d")->quoted);
+    CHECK(value_of(root, "d")->value == "null");
+    CHECK(value_of(root, "e")->kind == Kind::scalar);
+    CHECK(value_of(root, "e")->value.empty());
+    CHECK(value_of(root, "g")->quoted);
+    CHECK(value_of(root, "g")->value == "text\n");
+  }
+
+  TEST_CASE("a duplicate key is reported at the second key and dropped") {
+    Read r = read("id: A\nopened: 2024-01-01\ntitle: t\nopened: 2024-02-02\n");
+    INFO(dump(r.diagnostics));
+    REQUIRE(r.roots.size() == 1);
+    auto dups = with_rule(r.diagnostics, "duplicate-key");
+    REQUIRE(dups.size() == 1);
+    CHECK(dups[0].mark == SourceMark{4, 1});
+    CHECK(dups[0].file == "in.yaml");
+    CHECK(dups[0].message.find("opened") != std::string::npos);
+    const YamlNode& root = r.roots[0];
+    CHECK(root.pair_count() == 3);
+    CHECK(value_of(root, "opened")->value == "2024-01-01");  // the first wins
+  }
+
+  TEST_CASE("every repeat of a key is reported in nested and flow mappings too") {
+    Read r = read("a: 1\nb:\n  x: 1\n  x: 2\na: 2\nc: {k: 1, k: 2}\na: 3\n");
+    INFO(dump(r.diagnostics));
+    REQUIRE(r.roots.size() == 1);
+    auto dups = with_rule(r.diagnostics, "duplicate-key");
+    CHECK(dups.size() == 4);
+    CHECK(test_support::has(dups, "duplicate-key", 4, 3));
+    CHECK(test_support::has(dups, "duplicate-key", 5, 1));
+    CHECK(test_support::has(dups, "duplicate-key", 6, 11));
+    CHECK(test_support::has(dups, "duplicate-key", 7, 1));
+    CHECK(r.roots[0].pair_count() == 3);
+    CHECK(value_of(*value_of(r.roots[0], "b"), "x")->value == "1");
+  }
+
+  TEST_CASE("the same key in different mappings is not a duplicate") {
+    Read r = read("a: {id: 1}\nb: {id: 2}\nlist:\n  - id: 1\n  - id: 1\n");
+    CHECK(r.diagnostics.empty());
+  }
+
+  TEST_CASE("an alias is rejected as input-limit at the alias") {
+    Read r = read("a: &x hello\nb: *x\n");
+    INFO(dump(r.diagnostics));
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "input-limit");
+    CHECK(r.diagnostics[0].mark == SourceMark{2, 4});
+    CHECK(r.roots.empty());
+  }
+
+  TEST_CASE("an anchor without an alias is fine") {
+    Read r = read("a: &x hello\nb: world\n");
+    CHECK(r.diagnostics.empty());
+    REQUIRE(r.roots.size() == 1);
+    CHECK(value_of(r.roots[0], "a")->value == "hello");
+  }
+
+  TEST_CASE("a cyclic alias and an alias bomb stop at the first alias") {
+    Read cyclic = read("a: &x [1, *x]\n");
+    REQUIRE(cyclic.diagnostics.size() == 1);
+    CHECK(cyclic.diagnostics[0].rule == "input-limit");
+    CHECK(cyclic.diagnostics[0].mark == SourceMark{1, 11});
+    std::string bomb = "a: &a [lol, lol, lol]\n";
+    for (char c = 'b'; c <= 'j'; ++c)
+      bomb += fmt::format("{0}: &{0} [*{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}]\n", c,
+                          static_cast<char>(c - 1));
+    Read r = read(bomb);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "input-limit");
+    CHECK(r.diagnostics[0].mark == SourceMark{2, 8});
+  }
+
+  TEST_CASE("a merge key needs an alias and is rejected") {
+    Read r = read("base: &b {x: 1}\nuse:\n  <<: *b\n");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "input-limit");
+  }
+
+  TEST_CASE("nesting up to the depth limit is fine and one more is input-limit") {
+    Read ok = read(nested(64, "[", "]"));
+    INFO(dump(ok.diagnostics));
+    CHECK(ok.diagnostics.empty());
+    CHECK(ok.roots.size() == 1);
+    Read deep = read(nested(65, "[", "]"));
+    REQUIRE(deep.diagnostics.size() == 1);
+    CHECK(deep.diagnostics[0].rule == "input-limit");
+    CHECK(deep.diagnostics[0].mark == SourceMark{1, 65});
+    CHECK(deep.roots.empty());
+  }
+
+  TEST_CASE("the depth limit counts mappings and block nesting too") {
+    std::string yaml;
+    for (int i = 0; i < 70; ++i) yaml += std::string(static_cast<std::size_t>(i), ' ') + "k:\n";
+    Read r = read(yaml);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "input-limit");
+    CHECK(r.diagnostics[0].mark == SourceMark{65, 65});
+    LoadLimits limits;
+    limits.max_depth = 3;
+    Read small = read("a: {b: [c]}\n", limits);
+    CHECK(small.diagnostics.empty());
+    Read over = read("a: {b: [{c: 1}]}\n", limits);
+    REQUIRE(over.diagnostics.size() == 1);
+    CHECK(over.diagnostics[0].rule == "input-limit");
+    CHECK(over.diagnostics[0].mark == SourceMark{1, 9});
+  }
+
+  TEST_CASE("very deep flow nesting terminates with input-limit") {
+    Read r = read(nested(200000, "[", "]"));
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "input-limit");
+  }
+
+  TEST_CASE("documents arrive in order with their index") {
+    Read r = read("id: one\n---\nid: two\n---\nid: three\n");
+    INFO(dump(r.diagnostics));
+    CHECK(r.diagnostics.empty());
+    REQUIRE(r.roots.size() == 3);
+    CHECK(r.indexes == std::vector<std::size_t>{0, 1, 2});
+    CHECK(value_of(r.roots[0], "id")->value == "one");
+    CHECK(value_of(r.roots[1], "id")->value == "two");
+    CHECK(value_of(r.roots[2], "id")->value == "three");
+    CHECK(r.roots[2].mark == SourceMark{5, 1});
+  }
+
+  TEST_CASE("empty input and comments and empty documents give no error") {
+    for (std::string yaml : {"", "# only a comment\n", "---\n---\n", "---\n...\n---\n...\n", "\n\n\n"}) {
+      CAPTURE(yaml);
+      Read r = read(yaml);
+      CHECK(r.diagnostics.empty());
+      for (const auto& root : r.roots) CHECK(root.kind == Kind::null);
+    }
+  }
+
+  TEST_CASE("the newline-comma-newline input is yaml-syntax and terminates") {
+    Read r = read("\n,\n");
+    INFO(dump(r.diagnostics));
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "yaml-syntax");
+    CHECK(r.diagnostics[0].mark.valid());
+  }
+
+  TEST_CASE("malformed flow collections are yaml-syntax") {
+    for (std::string yaml :
+         {"[:", "{:", "bad: [", "a: {b: 1", "a: [1, 2", "a: b: c\n", "a: 'x' y\n", "a:\n  - 1\n  b: 2\n"}) {
+      CAPTURE(yaml);
+      Read r = read(yaml);
+      REQUIRE(r.diagnostics.size() == 1);
+      CHECK(r.diagnostics[0].rule == "yaml-syntax");
+      CHECK(r.diagnostics[0].severity == esc::Severity::error);
+      CHECK_FALSE(r.diagnostics[0].message.empty());
+    }
+  }
+
+  TEST_CASE("an unterminated quoted scalar is yaml-syntax") {
+    // yaml-cpp 0.7 accepts a quote left open at the end of the file and folds
+    // every following line into the value; YAML 1.2 requires the closing quote.
+    for (std::string yaml : {"id: \"abc\ntitle: x\n", "id: 'abc\ntitle: x\n", "\"unterminated\n"}) {
+      CAPTURE(yaml);
+      Read r = read(yaml);
+      INFO(dump(r.diagnostics));
+      CHECK(with_rule(r.diagnostics, "yaml-syntax").size() == 1);
+    }
+  }
+
+  TEST_CASE("a syntax error names its position") {
+    Read r = read("id: a\ntitle: Export outage: renewal\n");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "yaml-syntax");
+    CHECK(r.diagnostics[0].mark == SourceMark{2, 21});
+  }
+
+  TEST_CASE("a tab in indentation is yaml-syntax") {
+    Read r = read("id: x\n\ttitle: y\n");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "yaml-syntax");
+    CHECK(r.diagnostics[0].mark.line == 2);
+  }
+
+  TEST_CASE("documents before a syntax error are delivered and reading stops there") {
+    Read r = read("id: one\n---\nid: [\n---\nid: three\n");
+    CHECK(r.roots.size() == 1);
+    REQUIRE(with_rule(r.diagnostics, "yaml-syntax").size() == 1);
+    CHECK(r.diagnostics.size() == 1);
+  }
+
+  TEST_CASE("max_documents caps the documents read from one file") {
+    LoadLimits limits;
+    limits.max_documents = 3;
+    Read r = read("a: 1\n---\na: 2\n---\na: 3\n---\na: 4\n---\na: 5\n", limits);
+    CHECK(r.roots.size() == 3);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "input-limit");
+    CHECK(r.diagnostics[0].mark == SourceMark{7, 1});
+    limits.max_documents = 5;
+    CHECK(read("a: 1\n---\na: 2\n---\na: 3\n---\na: 4\n---\na: 5\n", limits).diagnostics.empty());
+  }
+
+  TEST_CASE("a stream of 2000 documents is read in full by default") {
+    std::string yaml;
+    for (int i = 0; i < 2000; ++i) yaml += fmt::format("---\nid: D-{}\n", i);
+    Read r = read(yaml);
+    CHECK(r.diagnostics.empty());
+    REQUIRE(r.roots.size() == 2000);
+    CHECK(value_of(r.roots[1999], "id")->value == "D-1999");
+  }
+
+  TEST_CASE("a non-text key is kept as a node of its kind") {
+    Read r = read("? [a, b]\n: value\nplain: 1\n");
+    INFO(dump(r.diagnostics));
+    REQUIRE(r.roots.size() == 1);
+    REQUIRE(r.roots[0].pair_count() == 2);
+    CHECK(r.roots[0].key(0).kind == Kind::sequence);
+  }
+
+  TEST_CASE("describe_kind names each kind for messages") {
+    CHECK(std::string(esc::describe_kind(Kind::null)) == "nothing");
+    CHECK(std::string(esc::describe_kind(Kind::scalar)) == "text");
+    CHECK(std::string(esc::describe_kind(Kind::sequence)) == "a list");
+    CHECK(std::string(esc::describe_kind(Kind::mapping)) == "a mapping");
+  }
+
+}  // TEST_SUITE
