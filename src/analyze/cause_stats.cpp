@@ -75,9 +75,11 @@ void compute_causes(const Facts& facts, Report& report) {
   double n = static_cast<double>(facts.cases.size());
   for (const auto& [pair, tally] : by_pair) {
     if (tally.accounts.size() < facts.options.min_accounts) continue;
-    double lift = tally.cases * n / (static_cast<double>(by_code[std::string(pair.first)].cases) *
-                                     by_code[std::string(pair.second)].cases);
-    report.pairs.push_back({std::string(pair.first), std::string(pair.second), tally.cases, tally.accounts.size(), std::round(lift * 1e4) / 1e4});
+    double lift =
+        tally.cases * n /
+        (static_cast<double>(by_code[std::string(pair.first)].cases) * by_code[std::string(pair.second)].cases);
+    report.pairs.push_back({std::string(pair.first), std::string(pair.second), tally.cases, tally.accounts.size(),
+                            std::round(lift * 1e4) / 1e4});
   }
   std::sort(report.pairs.begin(), report.pairs.end(), [](const PairStat& x, const PairStat& y) {
     return std::make_tuple(-static_cast<long>(x.accounts), -x.lift, std::cref(x.a), std::cref(x.b)) <

@@ -102,7 +102,9 @@ Facts collect_facts(const std::vector<const Case*>& cases, const Taxonomy& taxon
     int opened;
     std::string_view id;
     std::size_t index;
-    bool operator<(const Key& o) const { return std::tie(account, opened, id, index) < std::tie(o.account, o.opened, o.id, o.index); }
+    bool operator<(const Key& o) const {
+      return std::tie(account, opened, id, index) < std::tie(o.account, o.opened, o.id, o.index);
+    }
   };
   std::vector<Key> order;
   order.reserve(facts.cases.size());

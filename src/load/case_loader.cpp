@@ -5,6 +5,8 @@
 #include <mutex>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "esc/load/case_builder.hpp"
 #include "esc/load/node_reader.hpp"
 #include "esc/load/path_walker.hpp"
@@ -28,23 +30,37 @@ FileResult load_one(const std::string& path, const LoadLimits& limits) {
   if (path == "-") result.file.stdin_text = source->text();
   result.file.suppressions = scan_suppressions(*source, result.diagnostics);
   std::size_t attributed = 0;  // diagnostics before this index belong to earlier documents
-  read_yaml_documents(
-      *source, limits,
-      [&](YamlNode&& root, std::size_t index) {
-        int case_index = static_cast<int>(result.cases.size());
-        NodeReader reader(source->path(), result.diagnostics, case_index);
-        auto c = build_case(root, reader);
-        // This document's findings (the parser's duplicate keys included) belong
-        // to its case; a document that is not a case has none to belong to.
-        for (std::size_t i = attributed; i < result.diagnostics.size(); ++i)
-          result.diagnostics[i].case_index = c ? case_index : -1;
-        attributed = result.diagnostics.size();
-        if (c) {
-          c->document = index;
-          result.cases.push_back(std::move(*c));
-        }
-      },
-      result.diagnostics);
+  struct TooManyFindings {
+    SourceMark mark;
+  };
+  try {
+    read_yaml_documents(
+        *source, limits,
+        [&](YamlNode&& root, std::size_t index) {
+          int case_index = static_cast<int>(result.cases.size());
+          NodeReader reader(source->path(), result.diagnostics, case_index);
+          auto c = build_case(root, reader);
+          // This document's findings (the parser's duplicate keys included) belong
+          // to its case; a document that is not a case has none to belong to.
+          for (std::size_t i = attributed; i < result.diagnostics.size(); ++i)
+            result.diagnostics[i].case_index = c ? case_index : -1;
+          attributed = result.diagnostics.size();
+          if (c) {
+            c->document = index;
+            result.cases.push_back(std::move(*c));
+          }
+          // Hostile input can make a finding of every line (unknown keys):
+          // bound the memory and time a file can cost.
+          if (result.diagnostics.size() > limits.max_findings) throw TooManyFindings{root.mark};
+        },
+        result.diagnostics);
+  } catch (const TooManyFindings& stop) {
+    result.diagnostics.push_back({Severity::error, "input-limit", source->path(), stop.mark,
+                                  fmt::format("more than {} findings in this file; the documents after this "
+                                              "one were not checked",
+                                              limits.max_findings),
+                                  "fix these first, or raise limits.max-findings in the config file"});
+  }
   return result;
 }
 

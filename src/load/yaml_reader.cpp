@@ -68,6 +68,7 @@ class TreeBuilder : public YAML::EventHandler {
     m_root = YamlNode{};
     m_has_root = false;
     m_stack.clear();
+    m_nodes = 0;
   }
   void OnDocumentEnd() override {}
 
@@ -125,6 +126,11 @@ class TreeBuilder : public YAML::EventHandler {
 
  private:
   YamlNode& append(YamlNode node) {
+    // A 16 MiB file of one-character list items would otherwise become a
+    // tree of millions of nodes: bound the work and memory per document.
+    if (++m_nodes > m_limits.max_nodes)
+      throw LimitReached{node.mark, fmt::format("more than {} values in one document", m_limits.max_nodes),
+                         "a case needs a few hundred; split the document, or raise limits.max-nodes"};
     if (m_stack.empty()) {
       m_root = std::move(node);
       m_has_root = true;
@@ -201,6 +207,7 @@ class TreeBuilder : public YAML::EventHandler {
   YamlNode m_root;
   bool m_has_root = false;
   std::vector<YamlNode*> m_stack;
+  std::size_t m_nodes = 0;  // in the current document
 };
 
 // yaml-cpp's messages, made friendlier where we can.

@@ -36,12 +36,12 @@ class AccountSet {
 struct CaseFacts {
   const Case* source = nullptr;
   std::string account;
-  std::uint32_t account_index = 0;  // into Facts::account_list
-  std::vector<std::string> codes;                    // canonical, distinct, in file order
-  std::vector<std::string> owners;                   // per code: the case's override or the taxonomy owner
-  std::vector<bool> confirmed;                       // per code
+  std::uint32_t account_index = 0;                         // into Facts::account_list
+  std::vector<std::string> codes;                          // canonical, distinct, in file order
+  std::vector<std::string> owners;                         // per code: the case's override or the taxonomy owner
+  std::vector<bool> confirmed;                             // per code
   std::vector<std::pair<std::size_t, std::size_t>> edges;  // indices into codes: from led to to
-  std::vector<bool> is_root;                         // per code: no caused_by
+  std::vector<bool> is_root;                               // per code: no caused_by
 };
 
 /// One account across the filtered cases.
@@ -80,9 +80,9 @@ bool passes_filters(const Case& c, const AnalysisOptions& options);
 
 // Each fills its part of the report from the facts (analyze/*.cpp).
 void compute_summary(const Facts& facts, Report& report);
-void compute_causes(const Facts& facts, Report& report);  // causes, categories, pairs
+void compute_causes(const Facts& facts, Report& report);       // causes, categories, pairs
 void compute_graph_stats(const Facts& facts, Report& report);  // links, loops, reach, chains
-void compute_accounts(const Facts& facts, Report& report);  // repeat_accounts, departments, segments
-void compute_time(const Facts& facts, Report& report);      // trend, severity, fixes
+void compute_accounts(const Facts& facts, Report& report);     // repeat_accounts, departments, segments
+void compute_time(const Facts& facts, Report& report);         // trend, severity, fixes
 
 }  // namespace esc
