@@ -1,5 +1,6 @@
-// libFuzzer target: any bytes through the encoding check, the YAML event
-// reader, the case builder and the per-case rules, as `validate` runs them.
+// libFuzzer target: any bytes through the encoding check, the suppression
+// scan, the YAML event reader, the case builder and the per-case rules, as
+// `validate` runs them.
 // Built only with -DESC_FUZZ=ON and clang (see tools/fuzz.sh).
 #include <cstddef>
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include "esc/load/limits.hpp"
 #include "esc/load/node_reader.hpp"
 #include "esc/load/source_text.hpp"
+#include "esc/load/suppressions.hpp"
 #include "esc/load/taxonomy_loader.hpp"
 #include "esc/load/yaml_node.hpp"
 #include "esc/validate/validator.hpp"
@@ -23,6 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string path = "fuzz.yaml";
   if (!esc::check_encoding(bytes, path, diagnostics)) return 0;
   esc::SourceText source(path, std::move(bytes));
+  (void)esc::scan_suppressions(source, diagnostics);
   esc::read_yaml_documents(
       source, limits,
       [&](esc::YamlNode&& root, std::size_t index) {
