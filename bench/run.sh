@@ -3,11 +3,12 @@
 # (a bare yaml-cpp event parse), the analyst's Python script and yamllint, on
 # the same generated corpora, with medians of several runs and peak RSS.
 #
-#   bench/run.sh                          # 1k, 10k and 100k cases, 5 runs each
+#   bench/run.sh                          # 1k, 10k (5 runs) and 100k cases (3 runs)
 #   SIZES="1000 10000" RUNS=3 bench/run.sh
 #
-# Environment: SIZES (cases per corpus), RUNS (runs per tool and size),
-# YAMLLINT_RUNS (default RUNS, but 1 from 100k cases: one run takes minutes),
+# Environment: SIZES (cases per corpus), RUNS (runs per tool and size; 3 from
+# 100k cases unless RUNS_LARGE says otherwise), YAMLLINT_RUNS (default RUNS,
+# but 1 from 100k cases: one yamllint run takes about ten minutes there),
 # JOBS (threads for esc-autopsy and the floor; default: cores), OUT (work
 # folder, default /tmp/esc-bench), SKIP_SLOW=1 (no Python, no yamllint).
 # Needs: python3-yaml python3-networkx yamllint time (Debian).
@@ -61,11 +62,13 @@ for n in $SIZES; do
   find "$corpus" -type f -exec cat {} + >/dev/null
   tools="validate report floor"
   [ "${SKIP_SLOW:-0}" = 1 ] || tools="$tools python yamllint"
-  yl_runs="${YAMLLINT_RUNS:-$([ "$n" -ge 100000 ] && echo 1 || echo "$RUNS")}"
+  runs="$RUNS"
+  [ "$n" -ge 100000 ] && runs="${RUNS_LARGE:-3}"
+  yl_runs="${YAMLLINT_RUNS:-$([ "$n" -ge 100000 ] && echo 1 || echo "$runs")}"
   declare -A times=() rss=()
   # Rounds interleave the tools, so that noise from other work on the machine
   # falls on all of them alike.
-  for ((r = 1; r <= RUNS; r++)); do
+  for ((r = 1; r <= runs; r++)); do
     for tool in $tools; do
       [ "$tool" = yamllint ] && [ "$r" -gt "$yl_runs" ] && continue
       read -r s k <<<"$(timed ${CMD[$tool]} "$corpus")"
