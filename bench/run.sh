@@ -9,7 +9,8 @@
 # Environment: SIZES (cases per corpus), RUNS (runs per tool and size; 3 from
 # 100k cases unless RUNS_LARGE says otherwise), YAMLLINT_RUNS (default RUNS,
 # but 1 from 100k cases: one yamllint run takes about ten minutes there),
-# JOBS (threads for esc-autopsy and the floor; default: cores), OUT (work
+# JOBS (threads for esc-autopsy and the floor; default: cores), BUILD_DIR
+# (an existing build folder to use instead of a fresh one), OUT (work
 # folder, default /tmp/esc-bench), SKIP_SLOW=1 (no Python, no yamllint).
 # Needs: python3-yaml python3-networkx yamllint time (Debian).
 set -euo pipefail
@@ -27,8 +28,15 @@ done
 python3 -c 'import yaml, networkx; yaml.CSafeLoader' 2>/dev/null ||
   { echo "run.sh: needs python3-yaml (with libyaml) and python3-networkx" >&2; exit 2; }
 
-build="$OUT/build"
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DESC_BUILD_TESTS=OFF -DESC_BUILD_BENCH=ON >/dev/null
+# A build of its own (RelWithDebInfo, the default), or BUILD_DIR=build to
+# reuse an existing build folder (the floor target is added to it).
+if [ -n "${BUILD_DIR:-}" ]; then
+  build="$BUILD_DIR"
+  cmake -S . -B "$build" -DESC_BUILD_BENCH=ON >/dev/null
+else
+  build="$OUT/build"
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DESC_BUILD_TESTS=OFF -DESC_BUILD_BENCH=ON >/dev/null
+fi
 cmake --build "$build" -j 1 --target esc-autopsy esc_parse_floor >/dev/null
 esc="$build/esc-autopsy"
 floor="$build/bench/esc_parse_floor"
