@@ -1,8 +1,10 @@
 // The per-case rules of SPEC 4 that need the taxonomy or several fields.
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -193,6 +195,28 @@ class CaseChecker {
 void check_case(const Case& c, int case_index, const std::string& file, const Taxonomy& taxonomy,
                 std::vector<Diagnostic>& out) {
   CaseChecker(c, case_index, file, taxonomy, out).run();
+}
+
+void check_cases(const CaseSet& set, const Taxonomy& taxonomy, std::vector<Diagnostic>& out) {
+  auto check_range = [&](std::size_t begin, std::size_t end, std::vector<Diagnostic>& into) {
+    for (std::size_t i = begin; i < end; ++i)
+      check_case(set.cases[i], static_cast<int>(i), set.files[set.cases[i].file_index].path, taxonomy, into);
+  };
+  std::size_t n = set.cases.size();
+  unsigned workers = n < 4096 ? 1u : std::min(4u, std::max(1u, std::thread::hardware_concurrency()));
+  if (workers == 1) {
+    check_range(0, n, out);
+    return;
+  }
+  // Contiguous ranges, joined in order: the findings come out exactly as
+  // from one thread.
+  std::vector<std::vector<Diagnostic>> parts(workers);
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < workers; ++w)
+    threads.emplace_back([&, w] { check_range(n * w / workers, n * (w + 1) / workers, parts[w]); });
+  check_range(0, n / workers, out);
+  for (auto& thread : threads) thread.join();
+  for (auto& part : parts) std::move(part.begin(), part.end(), std::back_inserter(out));
 }
 
 }  // namespace esc

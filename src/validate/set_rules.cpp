@@ -115,8 +115,7 @@ std::vector<Diagnostic> validate_case_set(CaseSet& set, const Taxonomy& taxonomy
                                           std::vector<Diagnostic>* suppressed) {
   std::vector<Diagnostic> all = std::move(set.diagnostics);
   set.diagnostics.clear();
-  for (std::size_t i = 0; i < set.cases.size(); ++i)
-    check_case(set.cases[i], static_cast<int>(i), set.files[set.cases[i].file_index].path, taxonomy, all);
+  check_cases(set, taxonomy, all);
   check_case_set(set, all);
   auto apply_severity = [&](Diagnostic& d) {
     auto it = policy.severities.find(d.rule);
