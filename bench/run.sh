@@ -41,11 +41,11 @@ cmake --build "$build" -j 1 --target esc-autopsy esc_parse_floor >/dev/null
 esc="$build/esc-autopsy"
 floor="$build/bench/esc_parse_floor"
 
-# One timed run: prints "seconds max_rss_kib" for the command.
+# One timed run: prints "wall_seconds max_rss_kib cpu_seconds" for the command.
 timed() {
   local log="$OUT/time.log"
-  /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>"$OUT/stderr.log" || true
-  tail -1 "$log"
+  /usr/bin/time -f "%e %M %U %S" -o "$log" "$@" >/dev/null 2>"$OUT/stderr.log" || true
+  tail -1 "$log" | awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}'
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -58,7 +58,7 @@ CMD[python]="python3 bench/analyst_script.py --as-of $AS_OF"
 CMD[yamllint]="yamllint -d relaxed -f parsable"
 
 results="$OUT/results.tsv"
-echo -e "cases\tfiles\tmib\tlargest\ttool\tseconds\trss_kib" >"$results"
+echo -e "cases\tfiles\tmib\tlargest\ttool\tseconds\trss_kib\tcpu_seconds" >"$results"
 for n in $SIZES; do
   corpus="$OUT/corpus-$n"
   [ -f "$corpus.done" ] || { rm -rf "$corpus"; python3 bench/generate_corpus.py "$corpus" --cases "$n"; touch "$corpus.done"; }
@@ -73,29 +73,36 @@ for n in $SIZES; do
   runs="$RUNS"
   [ "$n" -ge 100000 ] && runs="${RUNS_LARGE:-3}"
   yl_runs="${YAMLLINT_RUNS:-$([ "$n" -ge 100000 ] && echo 1 || echo "$runs")}"
-  declare -A times=() rss=()
+  declare -A times=() rss=() cpus=()
   # Rounds interleave the tools, so that noise from other work on the machine
   # falls on all of them alike.
+  read -r -a order <<<"$tools"
   for ((r = 1; r <= runs; r++)); do
-    for tool in $tools; do
+    # Each round starts with another tool, so that none always follows yamllint.
+    for ((t = 0; t < ${#order[@]}; t++)); do
+      tool="${order[$(((t + r - 1) % ${#order[@]}))]}"
       [ "$tool" = yamllint ] && [ "$r" -gt "$yl_runs" ] && continue
-      read -r s k <<<"$(timed ${CMD[$tool]} "$corpus")"
+      read -r s k c <<<"$(timed ${CMD[$tool]} "$corpus")"
       times[$tool]+="$s "
       rss[$tool]+="$k "
-      echo -e "$n\t$files\t$mib\t$largest\t$tool\t$s\t$k" >>"$results"
-      echo "  $n cases, run $r: $tool ${s}s ${k}KiB" >&2
+      cpus[$tool]+="$c "
+      echo -e "$n\t$files\t$mib\t$largest\t$tool\t$s\t$k\t$c" >>"$results"
+      echo "  $n cases, run $r: $tool ${s}s ${k}KiB cpu ${c}s" >&2
     done
   done
   echo "== $n cases: $files files, $mib MiB, largest file $largest bytes, $JOBS threads"
-  declare -A med=() medrss=()
+  declare -A med=() medrss=() medcpu=()
   for tool in $tools; do
     med[$tool]=$(tr ' ' '\n' <<<"${times[$tool]}" | grep . | median)
     medrss[$tool]=$(tr ' ' '\n' <<<"${rss[$tool]}" | grep . | median)
-    printf "  %-9s %8.2f s  %8.1f MiB peak RSS\n" "$tool" "${med[$tool]}" "$(awk -v k="${medrss[$tool]}" 'BEGIN {print k/1024}')"
+    medcpu[$tool]=$(tr ' ' '\n' <<<"${cpus[$tool]}" | grep . | median)
+    printf "  %-9s %8.2f s wall %8.2f s cpu %8.1f MiB peak RSS\n" "$tool" "${med[$tool]}" "${medcpu[$tool]}" \
+      "$(awk -v k="${medrss[$tool]}" 'BEGIN {print k/1024}')"
   done
   ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a/b : 0)}'; }
   echo "  validate/floor $(ratio "${med[validate]}" "${med[floor]}")x (target <= 1.25)," \
-    "report/floor $(ratio "${med[report]}" "${med[floor]}")x (target <= 1.25)"
+    "report/floor $(ratio "${med[report]}" "${med[floor]}")x (target <= 1.25);" \
+    "in CPU time $(ratio "${medcpu[validate]}" "${medcpu[floor]}")x and $(ratio "${medcpu[report]}" "${medcpu[floor]}")x"
   if [ "${SKIP_SLOW:-0}" != 1 ]; then
     echo "  python/report $(ratio "${med[python]}" "${med[report]}")x (target >= 4)," \
       "yamllint/validate $(ratio "${med[yamllint]}" "${med[validate]}")x (target >= 30)"
