@@ -19,6 +19,7 @@ void add_schema_command(CLI::App& app, const GlobalOptions& globals, CommandActi
 void add_new_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 void add_taxonomy_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 void add_review_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
+void add_help_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 
 /// Binds --since, --until, --segment, --account and --tag (shared by report and graph).
 void add_filter_options(CLI::App& cmd, std::string& since, std::string& until, std::vector<std::string>& segments,
