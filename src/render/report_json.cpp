@@ -59,6 +59,7 @@ void render_report_json(std::ostream& out, const Report& r) {
   Json doc;
   doc["schema"] = "esc-autopsy/report/v1";
   doc["options"] = options_json(r.options);
+  doc["options"]["redacted"] = r.redacted;
   doc["summary"] = {{"cases", r.summary.cases},
                     {"accounts", r.summary.accounts},
                     {"open_cases", r.summary.open_cases},

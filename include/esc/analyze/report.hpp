@@ -121,6 +121,7 @@ struct AnalysisOptions {
 
 struct Report {
   AnalysisOptions options;
+  bool redacted = false;  // extra: account ids and names were pseudonymised (--redact)
   ReportSummary summary;
   std::vector<CauseStat> causes;
   std::vector<CategoryStat> categories;
