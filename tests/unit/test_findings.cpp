@@ -37,7 +37,8 @@ TEST_CASE("a chain below the recurrence threshold is not a finding") {
 TEST_CASE("third strikes, failed fixes, severity gaming and overdue actions each make a finding") {
   Report report;
   report.options.as_of = *Date::parse("2025-06-30");
-  report.repeat_accounts.push_back({"ACME123", "ACME Corp", 3, {"missed-signals.usage-decline"}, true, Outcome::open, {}});
+  report.repeat_accounts.push_back(
+      {"ACME123", "ACME Corp", 3, {"missed-signals.usage-decline"}, true, Outcome::open, {}});
   report.fixes.push_back({"product-flaw.defect", *Date::parse("2024-06-14"), 2, 2, {}});
   report.severity = {4, 3, {"NWL-0042"}};
   report.departments.push_back({"support", "Support", 1, 1, 1, 0, 2, 2, 0});
