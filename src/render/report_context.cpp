@@ -96,18 +96,27 @@ mstch::map summary(const Report& r) {
                     {"churned_arr", format_money(churned_arr)}};
 }
 
-mstch::array findings(const Report& r) {
+// Findings for people: cause titles in quotes, department titles, account names.
+mstch::array findings(const Report& r, const Names& names) {
+  FindingNames naming;
+  naming.cause = [&](const std::string& code) { return "“" + names.cause_title(code) + "”"; };
+  naming.department = [&](const std::string& id) { return names.department_title(id); };
+  naming.account = [&](const std::string& id) { return names.account_label(id); };
   mstch::array out;
   std::size_t number = 0;
-  for (const auto& f : key_findings(r))
+  for (const auto& f : key_findings(r, 5, naming))
     out.push_back(mstch::map{{"number", n(++number)}, {"kind", f.kind}, {"headline", f.headline}});
   return out;
 }
 
 mstch::map charts(const Report& r) {
-  return mstch::map{{"causes", svg_top_causes(r)},        {"trend", svg_trend(r)},
-                    {"graph", svg_cause_graph(r)},        {"departments", svg_departments(r)},
-                    {"accounts", svg_repeat_accounts(r)}, {"fixes", svg_failed_fixes(r)},
+  return mstch::map{{"causes", svg_top_causes(r)},
+                    {"causes_narrow", svg_top_causes(r, 10, true)},
+                    {"trend", svg_trend(r)},
+                    {"graph", svg_cause_graph(r)},
+                    {"departments", svg_departments(r)},
+                    {"accounts", svg_repeat_accounts(r)},
+                    {"fixes", svg_failed_fixes(r)},
                     {"severity", svg_severity(r)}};
 }
 
@@ -146,7 +155,7 @@ std::string_view report_context_schema() {
          "has_fixes fixes[code title fixed cases_after accounts_after held recurrences[id title account opened]] "
          "has_failed_fixes failed_fixes[code title fixed cases_after accounts_after held "
          "recurrences[id title account opened]] held_fixes "
-         "charts{causes! trend! graph! departments! accounts! fixes! severity!} "
+         "charts{causes! causes_narrow! trend! graph! departments! accounts! fixes! severity!} "
          "mermaid!";
 }
 
@@ -158,7 +167,7 @@ mstch::map build_report_context(const Report& report, const Taxonomy& taxonomy) 
     period = report.trend.front().quarter == report.trend.back().quarter
                  ? report.trend.front().quarter
                  : report.trend.front().quarter + " to " + report.trend.back().quarter;
-  auto found = findings(report);
+  auto found = findings(report, names);
   mstch::map ctx{{"title", std::string("Escalation autopsy report")},
                  {"tool", fmt::format("esc-autopsy {}", version())},
                  {"as_of", report.options.as_of.to_string()},

@@ -8,49 +8,54 @@
 
 namespace esc {
 
-std::string svg_top_causes(const Report& report, std::size_t limit) {
+std::string svg_top_causes(const Report& report, std::size_t limit, bool narrow) {
   if (report.causes.empty()) return "";
   svg::Palette palette(report);
   std::size_t rows = std::min(limit, report.causes.size());
   std::size_t max_accounts = 1;
   for (std::size_t i = 0; i < rows; ++i) max_accounts = std::max(max_accounts, report.causes[i].accounts);
-  const double width = 760, row = 44, label_w = 290, bar_x = 300, bar_max = 200;
-  std::vector<std::pair<std::string, std::string>> legend_items;
-  std::vector<std::string> seen;
+  // Wide: the title left of the bar. Narrow (phones): the title above the bar.
+  const double width = narrow ? 360 : 760, label_w = narrow ? 360 : 290, bar_x = narrow ? 0 : 300;
+  const double bar_max = narrow ? 110 : 200, title_size = narrow ? 14 : 13;
+  std::vector<std::vector<std::string>> titles;
+  std::vector<double> tops{6};
   for (std::size_t i = 0; i < rows; ++i) {
-    const std::string& category = report.causes[i].category;
-    if (std::find(seen.begin(), seen.end(), category) != seen.end()) continue;
-    seen.push_back(category);
+    titles.push_back(svg::wrap(report.causes[i].title, label_w, title_size, 2));
+    tops.push_back(tops.back() + (narrow ? 17.0 * static_cast<double>(titles.back().size()) + 34 : 44));
   }
+  std::vector<std::string> seen;
+  for (std::size_t i = 0; i < rows; ++i) seen.push_back(report.causes[i].category);
   std::sort(seen.begin(), seen.end());
+  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+  std::vector<std::pair<std::string, std::string>> legend_items;
   for (const auto& category : seen) legend_items.push_back({palette.color(category), palette.title(category)});
   svg::Writer scratch(0, 0, "", "");
   double legend_h = svg::legend(scratch, legend_items, 0, 0, width);
-  svg::Writer out(width, 6 + static_cast<double>(rows) * row + 10 + legend_h,
-                  fmt::format("Top {} causes by accounts", rows),
+  svg::Writer out(width, tops.back() + 10 + legend_h, fmt::format("Top {} causes by accounts", rows),
                   "One bar per cause: the number of accounts where it was found, with their ARR and churn.");
   for (std::size_t i = 0; i < rows; ++i) {
     const CauseStat& c = report.causes[i];
-    double y = 6 + static_cast<double>(i) * row;
+    double y = tops[i];
     out.raw("<g>");
     out.tooltip(fmt::format("{} ({}): {}, {} cases, {} ARR, {} churned", c.title, c.code,
                             count_of(c.accounts, "account"), c.cases, format_money(c.arr), c.churned_accounts));
-    auto lines = svg::wrap(c.title, label_w, 13, 2);
-    double line_y = y + (lines.size() == 1 ? 26 : 18);
-    for (const auto& line : lines) {
-      out.text(0, line_y, line, 13);
-      line_y += 16;
+    double line_y = narrow ? y + 14 : y + (titles[i].size() == 1 ? 26 : 18);
+    for (const auto& line : titles[i]) {
+      out.text(0, line_y, line, title_size);
+      line_y += narrow ? 17 : 16;
     }
+    double bar_y = narrow ? line_y - 8 : y + 12;
     double w = bar_max * static_cast<double>(c.accounts) / static_cast<double>(max_accounts);
-    out.rect(bar_x, y + 12, w, 18, palette.color(c.category), "rx=\"3\"");
-    std::string label = fmt::format("{} · {} ARR", count_of(c.accounts, "account"), format_money(c.arr));
-    out.text(bar_x + w + 8, y + 26, label, 12);
+    out.rect(bar_x, bar_y, w, 18, palette.color(c.category), "rx=\"3\"");
+    std::string label =
+        fmt::format("{} · {}{}", count_of(c.accounts, "account"), format_money(c.arr), narrow ? "" : " ARR");
+    out.text(bar_x + w + 8, bar_y + 14, label, 12);
     if (c.churned_accounts > 0)
-      out.text(bar_x + w + 14 + svg::text_width(label, 12), y + 26, fmt::format("{} churned", c.churned_accounts), 12,
-               "start", "fill=\"" + svg::k_alert + "\" font-weight=\"600\"");
+      out.text(bar_x + w + 14 + svg::text_width(label, 12), bar_y + 14, fmt::format("{} churned", c.churned_accounts),
+               12, "start", "fill=\"" + svg::k_alert + "\" font-weight=\"600\"");
     out.raw("</g>");
   }
-  svg::legend(out, legend_items, 0, 6 + static_cast<double>(rows) * row + 10, width);
+  svg::legend(out, legend_items, 0, tops.back() + 10, width);
   return out.finish();
 }
 

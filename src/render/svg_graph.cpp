@@ -238,6 +238,11 @@ std::string svg_cause_graph(const Report& report) {
       label_x = (x + b.x) / 2;
       label_y = low - 8;
     } else {
+      // The label sits in the middle of the first bend, next to the cause it starts from.
+      double first_x = e.route.empty() ? b.x : g.nodes[e.route.front()].x;
+      double first_y = e.route.empty() ? b.y : g.nodes[e.route.front()].y;
+      label_x = (x + first_x) / 2;
+      label_y = (y + first_y) / 2;
       for (std::size_t dummy : e.route) {
         const Node& n = g.nodes[dummy];
         d += curve(x, y, n.x, n.y) + fmt::format("L{} {}", svg::num(n.x + node_w), svg::num(n.y));
@@ -245,8 +250,6 @@ std::string svg_cause_graph(const Report& report) {
         y = n.y;
       }
       d += curve(x, y, b.x, b.y);
-      label_x = (x + b.x) / 2;
-      label_y = (y + b.y) / 2;
     }
     out.raw("<g>");
     out.tooltip(fmt::format("{} led to {}: {}, {}{}", a.code, b.code, count_of(e.link->accounts, "account"),

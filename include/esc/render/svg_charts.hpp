@@ -13,8 +13,8 @@ namespace esc {
 // same bytes. Each returns "" when there is nothing to draw.
 
 /// Horizontal bars: the top `limit` causes by accounts, churned accounts
-/// marked, ARR as a label.
-std::string svg_top_causes(const Report& report, std::size_t limit = 10);
+/// marked, ARR as a label; `narrow` puts titles above the bars (phones).
+std::string svg_top_causes(const Report& report, std::size_t limit = 10, bool narrow = false);
 
 /// Stacked columns: cases per quarter, one colour per category.
 std::string svg_trend(const Report& report);
