@@ -252,22 +252,28 @@ double TimeScale::x(const Date& date) const {
 }
 
 void TimeScale::axis(Writer& out, double top, double bottom) const {
+  // Grid lines at quarter starts (darker at years); labels per year, or per
+  // quarter when the range is under about two years.
+  bool quarters = m_last - m_first < 800;
+  auto x_of_day = [&](long day) {
+    return m_left + static_cast<double>(day - m_first) / static_cast<double>(m_last - m_first) * (m_right - m_left);
+  };
+  auto label = [&](long from, long to, const std::string& text) {
+    from = std::max(from, m_first);
+    to = std::min(to, m_last);
+    if (to - from >= 45)
+      out.text((x_of_day(from) + x_of_day(to)) / 2, bottom + 16, text, 11, "middle", "fill=\"" + k_muted + "\"");
+  };
   int first_year = 1970 + static_cast<int>(static_cast<double>(m_first) / 365.2425) - 1;
-  for (int y = first_year;; ++y) {
-    long year_start = days(Date{y, 1, 1}), year_end = days(Date{y + 1, 1, 1});
-    if (year_start > m_last) return;
+  for (int y = first_year; days(Date{y, 1, 1}) <= m_last; ++y) {
     for (int q = 0; q < 4; ++q) {
-      long day = days(Date{y, q * 3 + 1, 1});
-      if (day < m_first || day > m_last) continue;
-      double x = this->x(Date{y, q * 3 + 1, 1});
-      out.line(x, top, x, bottom + (q == 0 ? 6 : 0), q == 0 ? "#cbd2d9" : k_grid, 1);
+      long start = days(Date{y, q * 3 + 1, 1});
+      long end = q == 3 ? days(Date{y + 1, 1, 1}) : days(Date{y, q * 3 + 4, 1});
+      if (start >= m_first && start <= m_last)
+        out.line(x_of_day(start), top, x_of_day(start), bottom + (q == 0 ? 6 : 0), q == 0 ? "#cbd2d9" : k_grid, 1);
+      if (quarters) label(start, end, fmt::format("Q{} {}", q + 1, y));
     }
-    long from = std::max(year_start, m_first), to = std::min(year_end, m_last);
-    if (to - from < 45) continue;  // too little of this year to label
-    double x0 =
-        m_left + static_cast<double>(from - m_first) / static_cast<double>(m_last - m_first) * (m_right - m_left);
-    double x1 = m_left + static_cast<double>(to - m_first) / static_cast<double>(m_last - m_first) * (m_right - m_left);
-    out.text((x0 + x1) / 2, bottom + 16, std::to_string(y), 11, "middle", "fill=\"" + k_muted + "\"");
+    if (!quarters) label(days(Date{y, 1, 1}), days(Date{y + 1, 1, 1}), std::to_string(y));
   }
 }
 
