@@ -32,6 +32,10 @@ demo: build
 	@echo
 	@echo "== esc-autopsy validate examples/broken (one file per rule; exit 1 expected)"
 	@$(BUILD)/esc-autopsy validate examples/broken || true
+	@echo
+	@echo "== esc-autopsy report examples/cases --format html"
+	@$(BUILD)/esc-autopsy -q report examples/cases --format html --as-of 2025-06-30 -o report.html --force
+	@echo "Wrote $(CURDIR)/report.html: open it in a browser, or print it to PDF."
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
