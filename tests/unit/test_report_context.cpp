@@ -1,3 +1,4 @@
+#include <fstream>
 #include <functional>
 #include <set>
 #include <sstream>
@@ -114,4 +115,26 @@ TEST_CASE("a broken template throws before anything is written") {
   CHECK_THROWS_AS(render_report_template(out, report, default_taxonomy(), TemplateFormat::html, "t", "{{#causes}}"),
                   TemplateError);
   CHECK(out.str().empty());
+}
+
+TEST_CASE("the report man page documents every variable of the template context") {
+  std::ifstream in(std::string(ESC_SOURCE_DIR) + "/man/esc-autopsy-report.1");
+  std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(page.find(".SH TEMPLATE CONTEXT") != std::string::npos);
+  page = page.substr(page.find(".SH TEMPLATE CONTEXT"));
+  std::function<void(const std::vector<ContextKey>&, const std::string&)> walk = [&](const auto& keys,
+                                                                                     const std::string& prefix) {
+    for (const auto& k : keys) {
+      std::string path = prefix + k.name;
+      if (k.kind == ContextKey::Kind::map)
+        walk(k.children, path + ".");
+      else if (k.kind == ContextKey::Kind::list)
+        walk(k.children, path + "[].");
+      else
+        CHECK_MESSAGE(
+            page.find(".B " + path + (k.kind == ContextKey::Kind::string_list ? "[]" : "") + "\n") != std::string::npos,
+            path);
+    }
+  };
+  walk(parse_context_schema(report_context_schema()), "");
 }
