@@ -65,9 +65,9 @@ std::string filters_text(const AnalysisOptions& o) {
   std::vector<std::string> parts;
   if (o.since) parts.push_back("opened on or after " + o.since->to_string());
   if (o.until) parts.push_back("opened on or before " + o.until->to_string());
-  if (!o.segments.empty()) parts.push_back(fmt::format("segment {}", fmt::join(o.segments, " or ")));
-  if (!o.accounts.empty()) parts.push_back(fmt::format("account {}", fmt::join(o.accounts, " or ")));
-  if (!o.tags.empty()) parts.push_back(fmt::format("tag {}", fmt::join(o.tags, " or ")));
+  if (!o.segments.empty()) parts.push_back(fmt::format("in segment {}", fmt::join(o.segments, " or ")));
+  if (!o.accounts.empty()) parts.push_back(fmt::format("of account {}", fmt::join(o.accounts, " or ")));
+  if (!o.tags.empty()) parts.push_back(fmt::format("tagged {}", fmt::join(o.tags, " or ")));
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 
