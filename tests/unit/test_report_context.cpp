@@ -138,3 +138,17 @@ TEST_CASE("the report man page documents every variable of the template context"
   };
   walk(parse_context_schema(report_context_schema()), "");
 }
+
+TEST_CASE("the mermaid graph cannot close its code fence") {
+  Taxonomy taxonomy = default_taxonomy();
+  Report report;
+  report.causes.push_back(
+      {"bad-sale.wrong-solution", "Wrong\n```\n<b>\"x\"", "bad-sale", "sales", 1, 1, 0, 1, 0, 0, 1});
+  report.causes.push_back({"bad-sale.overpromised", "B", "bad-sale", "sales", 1, 1, 0, 0, 0, 0, 0});
+  report.links.push_back({"bad-sale.wrong-solution", "bad-sale.overpromised", 1, 1});
+  auto context = build_report_context(report, taxonomy);
+  std::string mermaid = boost::get<std::string>(context["mermaid"]);
+  CHECK(mermaid.find("Wrong #96;#96;#96; #lt;b#gt;#quot;x#quot;") != std::string::npos);
+  CHECK(mermaid.find('`') == std::string::npos);
+  CHECK(mermaid.find("\n ") != std::string::npos);
+}
