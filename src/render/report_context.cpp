@@ -152,9 +152,10 @@ std::string_view report_context_schema() {
          "has_trend trend[quarter total categories[code title cases]] "
          "severity{rated inflated inflated_percent has_rated has_inflated inflated_accounts[id label] "
          "has_inflated_accounts inflated_accounts_text matrix[claimed cells[assessed cases is_inflated is_diagonal]]} "
-         "has_fixes fixes[code title fixed cases_after accounts_after held recurrences[id title account opened]] "
+         "has_fixes fixes[code title fixed cases_after accounts_after held recurrences[id title account opened] "
+         "has_more_recurrences more_recurrences] "
          "has_failed_fixes failed_fixes[code title fixed cases_after accounts_after held "
-         "recurrences[id title account opened]] held_fixes "
+         "recurrences[id title account opened] has_more_recurrences more_recurrences] held_fixes "
          "charts{causes! causes_narrow! trend! graph! departments! accounts! fixes! severity!} "
          "mermaid!";
 }

@@ -1,4 +1,5 @@
 // The tables of the template context (see report_context_schema()).
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -21,18 +22,24 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
   return out;
 }
 
+constexpr std::size_t k_listed_recurrences = 10;
+
 mstch::map fix_row(const FixStat& f, const Names& names) {
   mstch::array recurrences;
   for (const auto& c : f.recurrences)
-    recurrences.push_back(mstch::map{
-        {"id", c.id}, {"title", c.title}, {"account", names.account_label(c.account)}, {"opened", date(c.opened)}});
-  return mstch::map{{"code", f.code},
-                    {"title", names.cause_title(f.code)},
-                    {"fixed", f.fixed.to_string()},
-                    {"cases_after", n(f.cases_after)},
-                    {"accounts_after", n(f.accounts_after)},
-                    {"held", f.cases_after == 0},
-                    {"recurrences", recurrences}};
+    if (recurrences.size() < k_listed_recurrences)
+      recurrences.push_back(mstch::map{
+          {"id", c.id}, {"title", c.title}, {"account", names.account_label(c.account)}, {"opened", date(c.opened)}});
+  return mstch::map{
+      {"code", f.code},
+      {"title", names.cause_title(f.code)},
+      {"fixed", f.fixed.to_string()},
+      {"cases_after", n(f.cases_after)},
+      {"accounts_after", n(f.accounts_after)},
+      {"held", f.cases_after == 0},
+      {"recurrences", recurrences},
+      {"has_more_recurrences", f.recurrences.size() > k_listed_recurrences},
+      {"more_recurrences", n(f.recurrences.size() - std::min(f.recurrences.size(), k_listed_recurrences))}};
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 // Timelines: repeat accounts' escalations, fixes that did not hold.
 #include <algorithm>
+#include <cmath>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -120,8 +122,9 @@ std::string svg_failed_fixes(const Report& report, std::size_t limit) {
     out.raw(fmt::format("<path d=\"M{} {}l7 7l-7 7l-7 -7z\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
                         svg::num(fx), svg::num(mid - 7), svg::k_good));
     out.raw("</g>");
+    std::set<long> drawn;  // one dot per pixel column: a thousand recurrences stay a small file
     for (const auto& c : f.recurrences) {
-      if (!c.opened) continue;
+      if (!c.opened || !drawn.insert(std::lround(scale.x(*c.opened))).second) continue;
       out.raw("<g>");
       out.tooltip(case_tooltip(c));
       out.raw(fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"5.5\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
