@@ -271,7 +271,7 @@ std::string svg_cause_graph(const Report& report) {
     out.rect(n.x, y, node_w, k_node_h, palette.tint(category),
              "rx=\"6\" stroke=\"" + palette.color(category) + "\" stroke-width=\"1.5\"");
     out.rect(n.x, y, 5, k_node_h, palette.color(category), "rx=\"2\"");
-    auto lines = svg::wrap(n.cause->title, node_w - 18, title_size, 2);
+    auto lines = svg::wrap(n.cause->title, (node_w - 20) / 1.08, title_size, 2);  // bold runs wider
     double line_y = y + (lines.size() == 1 ? 20 : 16);
     for (const auto& line : lines) {
       out.text(n.x + 12, line_y, line, title_size, "start", "font-weight=\"600\"");
