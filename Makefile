@@ -36,6 +36,10 @@ demo: build
 	@echo
 	@echo "== esc-autopsy report examples/cases --as-of 2025-06-30"
 	@$(BUILD)/esc-autopsy report --as-of 2025-06-30 examples/cases
+	@echo
+	@echo "== esc-autopsy report examples/cases --format html"
+	@$(BUILD)/esc-autopsy -q report examples/cases --format html --as-of 2025-06-30 -o report.html --force
+	@echo "Wrote $(CURDIR)/report.html: open it in a browser, or print it to PDF."
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -54,6 +54,10 @@ CaseFacts reduce_case(const Case& c, const Taxonomy& taxonomy) {
 
 }  // namespace
 
+CaseRef case_ref(const Case& c) {
+  return CaseRef{c.id.value, c.title.value, c.account.id.value, c.opened, c.closed, c.outcome};
+}
+
 bool passes_filters(const Case& c, const AnalysisOptions& options) {
   if (options.since && (!c.opened || *c.opened < *options.since)) return false;
   if (options.until && (!c.opened || *c.opened > *options.until)) return false;
@@ -89,7 +93,10 @@ Facts collect_facts(const std::vector<const Case*>& cases, const Taxonomy& taxon
     if (c.account.arr) account.arr = *c.account.arr;
     if (c.outcome) account.outcome = c.outcome;
   }
-  for (auto& [id, account] : facts.accounts) std::sort(account.cases.begin(), account.cases.end());
+  for (auto& [id, account] : facts.accounts) {
+    account.cases_by_date = account.cases;
+    std::sort(account.cases.begin(), account.cases.end());
+  }
   return facts;
 }
 

@@ -26,6 +26,10 @@ void compute_severity(const Facts& facts, Report& report) {
     const Case& source = *c.source;
     if (!source.severity_claimed || !source.severity_assessed) continue;
     report.severity.rated += 1;
+    auto claimed = static_cast<std::size_t>(*source.severity_claimed),
+         assessed = static_cast<std::size_t>(*source.severity_assessed);
+    if (claimed >= 1 && claimed <= 4 && assessed >= 1 && assessed <= 4)
+      report.severity.matrix[claimed - 1][assessed - 1] += 1;
     if (*source.severity_claimed < *source.severity_assessed) {  // sev1 is the most severe
       report.severity.inflated += 1;
       inflated_by_account[c.account] += 1;
@@ -49,15 +53,19 @@ void compute_fixes(const Facts& facts, Report& report) {
     }
   }
   for (const auto& [code, date] : fixed) {
-    FixStat fix{code, date, 0, 0};
+    FixStat fix{code, date, 0, 0, {}};
     std::set<std::string> accounts;
     for (const auto& c : facts.cases) {
       if (!c.source->opened || !(*c.source->opened > date)) continue;
       if (std::find(c.codes.begin(), c.codes.end(), code) == c.codes.end()) continue;
       fix.cases_after += 1;
       accounts.insert(c.account);
+      fix.recurrences.push_back(case_ref(*c.source));
     }
     fix.accounts_after = accounts.size();
+    std::sort(fix.recurrences.begin(), fix.recurrences.end(), [](const CaseRef& a, const CaseRef& b) {
+      return std::make_tuple(a.opened->key(), std::cref(a.id)) < std::make_tuple(b.opened->key(), std::cref(b.id));
+    });
     report.fixes.push_back(std::move(fix));
   }
   std::sort(report.fixes.begin(), report.fixes.end(), [](const FixStat& a, const FixStat& b) {

@@ -160,3 +160,23 @@ TEST_CASE("report rejects a bad date option with exit 2") {
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("--since") != std::string::npos);
 }
+
+TEST_CASE("report json has the extra keys the people-facing reports use") {
+  auto r = e2e::run({"report", "--format", "json", "--as-of", "2025-06-30", "examples/cases"});
+  REQUIRE(r.exit_code == 0);
+  json report = json::parse(r.out);
+  const json& acme = report["repeat_accounts"][0];
+  CHECK(acme["account"] == "ACME123");
+  REQUIRE(acme["escalations"].size() == 3);
+  CHECK(acme["escalations"][0]["id"] == "ESC-2023-0007");
+  CHECK(acme["escalations"][2]["opened"] == "2025-02-24");
+  CHECK(acme["escalations"][2]["closed"].is_null());
+  CHECK(report["accounts"].size() == report["summary"]["accounts"]);
+  CHECK(report["accounts"][0]["id"] == "ACME123");
+  CHECK(report["accounts"][0]["open_cases"] == 1);
+  int rated = 0;
+  for (const auto& row : report["severity"]["matrix"])
+    for (const auto& n : row) rated += n.get<int>();
+  CHECK(rated == report["severity"]["rated"]);
+  for (const auto& fix : report["fixes"]) CHECK(fix["recurrences"].size() == fix["cases_after"]);
+}

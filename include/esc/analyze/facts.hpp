@@ -15,11 +15,11 @@ namespace esc {
 struct CaseFacts {
   const Case* source = nullptr;
   std::string account;
-  std::vector<std::string> codes;                    // canonical, distinct, in file order
-  std::vector<std::string> owners;                   // per code: the case's override or the taxonomy owner
-  std::vector<bool> confirmed;                       // per code
+  std::vector<std::string> codes;                          // canonical, distinct, in file order
+  std::vector<std::string> owners;                         // per code: the case's override or the taxonomy owner
+  std::vector<bool> confirmed;                             // per code
   std::vector<std::pair<std::size_t, std::size_t>> edges;  // indices into codes: from led to to
-  std::vector<bool> is_root;                         // per code: no caused_by
+  std::vector<bool> is_root;                               // per code: no caused_by
 };
 
 /// One account across the filtered cases.
@@ -27,9 +27,10 @@ struct AccountFacts {
   std::string id;
   std::string name;
   std::string segment;
-  double arr = 0;                  // from its most recently opened case stating one
-  std::optional<Outcome> outcome;  // likewise
-  std::vector<std::size_t> cases;  // indices into Facts::cases
+  double arr = 0;                          // from its most recently opened case stating one
+  std::optional<Outcome> outcome;          // likewise
+  std::vector<std::size_t> cases;          // indices into Facts::cases, ascending
+  std::vector<std::size_t> cases_by_date;  // the same, by (opened, id)
 };
 
 /// The filtered cases and their accounts, the input of every statistic.
@@ -48,14 +49,17 @@ struct Facts {
 /// Builds the facts from valid cases (callers drop cases with errors).
 Facts collect_facts(const std::vector<const Case*>& cases, const Taxonomy& taxonomy, const AnalysisOptions& options);
 
+/// A case as reports list it (id, title, account, dates, outcome).
+CaseRef case_ref(const Case& c);
+
 /// True when a case passes the filters of `options`.
 bool passes_filters(const Case& c, const AnalysisOptions& options);
 
 // Each fills its part of the report from the facts (analyze/*.cpp).
 void compute_summary(const Facts& facts, Report& report);
-void compute_causes(const Facts& facts, Report& report);  // causes, categories, pairs
+void compute_causes(const Facts& facts, Report& report);       // causes, categories, pairs
 void compute_graph_stats(const Facts& facts, Report& report);  // links, loops, reach, chains
-void compute_accounts(const Facts& facts, Report& report);  // repeat_accounts, departments, segments
-void compute_time(const Facts& facts, Report& report);      // trend, severity, fixes
+void compute_accounts(const Facts& facts, Report& report);     // repeat_accounts, departments, segments
+void compute_time(const Facts& facts, Report& report);         // trend, severity, fixes
 
 }  // namespace esc
