@@ -27,25 +27,15 @@ struct ReportOptions {
   std::string output;
   bool force = false;
   bool redact = false;
-  std::string since, until, as_of;
-  std::vector<std::string> segments, accounts, tags;
+  FilterOptions filters;
+  std::string as_of;
   std::size_t min_accounts = 2;
 };
 
-Date parse_date_option(const std::string& text, const char* option) {
-  auto date = Date::parse(text);
-  if (!date) throw CliError(fmt::format("{}: `{}` is not a date (YYYY-MM-DD)", option, text));
-  return *date;
-}
-
 AnalysisOptions analysis_options(const ReportOptions& o) {
   AnalysisOptions a;
-  if (!o.since.empty()) a.since = parse_date_option(o.since, "--since");
-  if (!o.until.empty()) a.until = parse_date_option(o.until, "--until");
+  apply_filters(o.filters, a);
   if (!o.as_of.empty()) a.as_of = parse_date_option(o.as_of, "--as-of");
-  a.segments = o.segments;
-  a.accounts = o.accounts;
-  a.tags = o.tags;
   a.min_accounts = o.min_accounts;
   return a;
 }
@@ -124,16 +114,6 @@ int run_report(const ReportOptions& options, const GlobalOptions& globals) {
 
 }  // namespace
 
-/// Binds the analysis filters shared by `report` and `graph`.
-void add_filter_options(CLI::App& cmd, std::string& since, std::string& until, std::vector<std::string>& segments,
-                        std::vector<std::string>& accounts, std::vector<std::string>& tags) {
-  cmd.add_option("--since", since, "Only cases opened on or after this date (YYYY-MM-DD)");
-  cmd.add_option("--until", until, "Only cases opened on or before this date (YYYY-MM-DD)");
-  cmd.add_option("--segment", segments, "Only accounts in this segment (repeatable)")->take_last();
-  cmd.add_option("--account", accounts, "Only this account id (repeatable)")->take_last();
-  cmd.add_option("--tag", tags, "Only cases with this tag (repeatable)")->take_last();
-}
-
 void add_report_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action) {
   auto options = std::make_shared<ReportOptions>();
   CLI::App* cmd = app.add_subcommand("report", "Analyse case files: recurring causes, chains, accounts, departments");
@@ -148,7 +128,7 @@ void add_report_command(CLI::App& app, const GlobalOptions& globals, CommandActi
   cmd->add_option("-o,--output", options->output, "Write to this file (atomically) instead of stdout");
   cmd->add_flag("--force", options->force, "Replace an existing output file");
   cmd->add_flag("--redact", options->redact, "Replace account ids and names with stable pseudonyms");
-  add_filter_options(*cmd, options->since, options->until, options->segments, options->accounts, options->tags);
+  add_filter_options(*cmd, options->filters);
   cmd->add_option("--as-of", options->as_of, "The date that decides what is overdue (default: today)");
   cmd->add_option("--min-accounts", options->min_accounts, "Recurrence threshold in accounts (default 2)")
       ->check(CLI::PositiveNumber);
