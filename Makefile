@@ -6,7 +6,7 @@ DEBIAN_PACKAGES = cmake ninja-build g++ pkg-config libyaml-cpp-dev libcli11-dev 
   libxml2-utils python3 python3-jsonschema python3-yaml man-db dpkg-dev bash-completion
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all deps build demo test sanitize clean
+.PHONY: all deps build demo test sanitize fuzz bench clean
 
 all: build
 
@@ -48,5 +48,13 @@ test: build
 sanitize:
 	$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Debug -DESC_SANITIZE=ON"
 
+# 60-second libFuzzer smoke of the loader and validator (clang-14, libclang-rt-14-dev).
+fuzz:
+	tools/fuzz.sh 60
+
+# The benchmarks of bench/README.md (minutes; not part of `make test`).
+bench:
+	bench/run.sh
+
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan build-fuzz

@@ -47,26 +47,32 @@ void compute_account_list(const Facts& facts, Report& report) {
 struct DepartmentTally {
   std::set<std::string> codes;
   std::size_t cases = 0;
-  std::set<std::string> accounts;
+  AccountSet accounts;
   std::size_t actions_open = 0, actions_overdue = 0, owner_absent = 0;
   bool listed = false;
 };
 
 void compute_departments(const Facts& facts, Report& report) {
   std::map<std::string, DepartmentTally> tally;
+  std::vector<const std::string*> owners;  // distinct, per case; cases have a handful
   for (const auto& c : facts.cases) {
-    std::set<std::string> owners(c.owners.begin(), c.owners.end());
-    for (std::size_t i = 0; i < c.codes.size(); ++i) tally[c.owners[i]].codes.insert(c.codes[i]);
-    std::set<std::string> attendees;
+    owners.clear();
+    for (std::size_t i = 0; i < c.codes.size(); ++i) {
+      tally[c.owners[i]].codes.insert(c.codes[i]);
+      auto same = [&](const std::string* o) { return *o == c.owners[i]; };
+      if (std::none_of(owners.begin(), owners.end(), same)) owners.push_back(&c.owners[i]);
+    }
     const auto& reviewed = c.source->reviewed;
-    if (reviewed)
-      for (const auto& a : reviewed->attendees) attendees.insert(a.value);
-    for (const auto& owner : owners) {
-      DepartmentTally& t = tally[owner];
+    auto attended = [&](const std::string& owner) {
+      return std::any_of(reviewed->attendees.begin(), reviewed->attendees.end(),
+                         [&](const Located& a) { return a.value == owner; });
+    };
+    for (const std::string* owner : owners) {
+      DepartmentTally& t = tally[*owner];
       t.listed = true;
       t.cases += 1;
-      t.accounts.insert(c.account);
-      if (reviewed && !reviewed->attendees.empty() && !attendees.count(owner)) t.owner_absent += 1;
+      t.accounts.insert(c.account_index);
+      if (reviewed && !reviewed->attendees.empty() && !attended(*owner)) t.owner_absent += 1;
     }
     for (const auto& action : c.source->actions) {
       DepartmentTally& t = tally[action.owner.value];
@@ -85,7 +91,7 @@ void compute_departments(const Facts& facts, Report& report) {
     stat.causes = t.codes.size();
     stat.cases = t.cases;
     stat.accounts = t.accounts.size();
-    for (const auto& a : t.accounts) stat.arr += facts.arr_of(a);
+    stat.arr = facts.arr_of(t.accounts);
     stat.actions_open = t.actions_open;
     stat.actions_overdue = t.actions_overdue;
     stat.owner_absent = t.owner_absent;
@@ -100,15 +106,16 @@ void compute_departments(const Facts& facts, Report& report) {
 void compute_segments(const Facts& facts, Report& report) {
   struct SegmentTally {
     std::size_t cases = 0;
-    std::set<std::string> accounts;
+    AccountSet accounts;
     std::map<std::string, std::size_t> codes;
   };
   std::map<std::string, SegmentTally> tally;
   for (const auto& c : facts.cases) {
+    static const std::string none = "(none)";
     const std::string& segment = c.source->account.segment.value;
-    SegmentTally& t = tally[segment.empty() ? "(none)" : segment];
+    SegmentTally& t = tally[segment.empty() ? none : segment];
     t.cases += 1;
-    t.accounts.insert(c.account);
+    t.accounts.insert(c.account_index);
     for (const auto& code : c.codes) ++t.codes[code];
   }
   for (const auto& [segment, t] : tally) {

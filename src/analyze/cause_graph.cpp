@@ -20,7 +20,7 @@ CauseGraph build_cause_graph(const Facts& facts) {
       auto [edge, exists] = boost::edge(u, v, graph);
       if (!exists) edge = boost::add_edge(u, v, graph).first;
       graph[edge].cases += 1;
-      graph[edge].accounts.insert(c.account);
+      graph[edge].accounts.insert(c.account_index);
     }
   return graph;
 }

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "esc/analyze/facts.hpp"
@@ -12,16 +13,12 @@ namespace {
 // Cases and distinct accounts of one code, category or pair.
 struct Tally {
   std::size_t cases = 0;
-  std::set<std::string> accounts;
+  AccountSet accounts;
   void add(const CaseFacts& c) {
     ++cases;
-    accounts.insert(c.account);
+    accounts.insert(c.account_index);
   }
-  double arr(const Facts& facts) const {
-    double sum = 0;
-    for (const auto& a : accounts) sum += facts.arr_of(a);
-    return sum;
-  }
+  double arr(const Facts& facts) const { return facts.arr_of(accounts); }
 };
 
 template <typename T>
@@ -38,18 +35,21 @@ void compute_causes(const Facts& facts, Report& report) {
   const Taxonomy& taxonomy = *facts.taxonomy;
   std::map<std::string, Tally> by_code, by_category;
   std::map<std::string, std::size_t> as_root, confirmed;
-  std::map<std::pair<std::string, std::string>, Tally> by_pair;
+  // Views of the codes in `facts`: a lookup allocates nothing.
+  std::map<std::pair<std::string_view, std::string_view>, Tally> by_pair;
+  std::vector<const std::string*> categories;  // distinct, per case
   for (const auto& c : facts.cases) {
-    std::set<std::string> categories;
+    categories.clear();
     for (std::size_t i = 0; i < c.codes.size(); ++i) {
       by_code[c.codes[i]].add(c);
       as_root[c.codes[i]] += c.is_root[i] ? 1 : 0;
       confirmed[c.codes[i]] += c.confirmed[i] ? 1 : 0;
-      categories.insert(taxonomy.category_of(*taxonomy.find(c.codes[i])).code);
+      const std::string* category = &taxonomy.category_of(*taxonomy.find(c.codes[i])).code;
+      if (std::find(categories.begin(), categories.end(), category) == categories.end()) categories.push_back(category);
       for (std::size_t j = 0; j < c.codes.size(); ++j)
         if (c.codes[i] < c.codes[j]) by_pair[{c.codes[i], c.codes[j]}].add(c);
     }
-    for (const auto& category : categories) by_category[category].add(c);
+    for (const std::string* category : categories) by_category[*category].add(c);
   }
   for (const auto& [code, tally] : by_code) {
     const TaxonomyEntry& entry = *taxonomy.find(code);
@@ -63,7 +63,7 @@ void compute_causes(const Facts& facts, Report& report) {
     stat.arr = tally.arr(facts);
     stat.as_root = as_root[code];
     stat.confirmed = confirmed[code];
-    for (const auto& a : tally.accounts) stat.churned_accounts += facts.churned(a) ? 1 : 0;
+    stat.churned_accounts = facts.churned_count(tally.accounts);
     report.causes.push_back(std::move(stat));
   }
   sort_by_accounts_arr_code(report.causes);
@@ -75,8 +75,11 @@ void compute_causes(const Facts& facts, Report& report) {
   double n = static_cast<double>(facts.cases.size());
   for (const auto& [pair, tally] : by_pair) {
     if (tally.accounts.size() < facts.options.min_accounts) continue;
-    double lift = tally.cases * n / (static_cast<double>(by_code[pair.first].cases) * by_code[pair.second].cases);
-    report.pairs.push_back({pair.first, pair.second, tally.cases, tally.accounts.size(), std::round(lift * 1e4) / 1e4});
+    double lift =
+        tally.cases * n /
+        (static_cast<double>(by_code[std::string(pair.first)].cases) * by_code[std::string(pair.second)].cases);
+    report.pairs.push_back({std::string(pair.first), std::string(pair.second), tally.cases, tally.accounts.size(),
+                            std::round(lift * 1e4) / 1e4});
   }
   std::sort(report.pairs.begin(), report.pairs.end(), [](const PairStat& x, const PairStat& y) {
     return std::make_tuple(-static_cast<long>(x.accounts), -x.lift, std::cref(x.a), std::cref(x.b)) <

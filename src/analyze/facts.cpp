@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <string_view>
 #include <tuple>
 
 #include "esc/analyze/analyzer.hpp"
@@ -14,6 +15,27 @@ double Facts::arr_of(const std::string& account) const {
 bool Facts::churned(const std::string& account) const {
   auto it = accounts.find(account);
   return it != accounts.end() && it->second.outcome == Outcome::churned;
+}
+
+const std::vector<std::uint32_t>& AccountSet::ids() const {
+  if (!m_distinct) {
+    std::sort(m_ids.begin(), m_ids.end());
+    m_ids.erase(std::unique(m_ids.begin(), m_ids.end()), m_ids.end());
+    m_distinct = true;
+  }
+  return m_ids;
+}
+
+double Facts::arr_of(const AccountSet& set) const {
+  double sum = 0;
+  for (auto i : set.ids()) sum += account_list[i]->arr;
+  return sum;
+}
+
+std::size_t Facts::churned_count(const AccountSet& set) const {
+  std::size_t n = 0;
+  for (auto i : set.ids()) n += account_list[i]->outcome == Outcome::churned ? 1 : 0;
+  return n;
 }
 
 namespace {
@@ -73,29 +95,47 @@ Facts collect_facts(const std::vector<const Case*>& cases, const Taxonomy& taxon
   Facts facts;
   facts.taxonomy = &taxonomy;
   facts.options = options;
+  facts.cases.reserve(cases.size());
   for (const Case* c : cases)
     if (passes_filters(*c, options)) facts.cases.push_back(reduce_case(*c, taxonomy));
-  // Cases by (opened, id) so that "the most recently opened" is the last one.
-  std::vector<std::size_t> order(facts.cases.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto key = [&](std::size_t i) {
-    const Case& c = *facts.cases[i].source;
-    return std::make_tuple(c.opened ? c.opened->key() : 0, std::cref(c.id.value));
+  // Cases by (account, opened, id, position) in one contiguous sort, so that
+  // each account's cases come together with "the most recently opened" last,
+  // and the accounts map is filled in key order without searching it.
+  struct Key {
+    std::string_view account;
+    int opened;
+    std::string_view id;
+    std::size_t index;
+    bool operator<(const Key& o) const {
+      return std::tie(account, opened, id, index) < std::tie(o.account, o.opened, o.id, o.index);
+    }
   };
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
-  for (std::size_t i : order) {
+  std::vector<Key> order;
+  order.reserve(facts.cases.size());
+  for (std::size_t i = 0; i < facts.cases.size(); ++i) {
     const Case& c = *facts.cases[i].source;
-    AccountFacts& account = facts.accounts[c.account.id.value];
-    account.id = c.account.id.value;
-    account.cases.push_back(i);
-    if (!c.account.name.value.empty()) account.name = c.account.name.value;
-    if (!c.account.segment.value.empty()) account.segment = c.account.segment.value;
-    if (c.account.arr) account.arr = *c.account.arr;
-    if (c.outcome) account.outcome = c.outcome;
+    order.push_back({c.account.id.value, c.opened ? c.opened->key() : 0, c.id.value, i});
   }
-  for (auto& [id, account] : facts.accounts) {
-    account.cases_by_date = account.cases;
-    std::sort(account.cases.begin(), account.cases.end());
+  std::sort(order.begin(), order.end());
+  AccountFacts* account = nullptr;
+  for (const Key& key : order) {
+    const Case& c = *facts.cases[key.index].source;
+    if (!account || account->id != key.account) {
+      auto it = facts.accounts.emplace_hint(facts.accounts.end(), c.account.id.value, AccountFacts{});
+      account = &it->second;
+      account->id = c.account.id.value;
+      facts.account_list.push_back(account);
+    }
+    facts.cases[key.index].account_index = static_cast<std::uint32_t>(facts.account_list.size() - 1);
+    account->cases.push_back(key.index);
+    if (!c.account.name.value.empty()) account->name = c.account.name.value;
+    if (!c.account.segment.value.empty()) account->segment = c.account.segment.value;
+    if (c.account.arr) account->arr = *c.account.arr;
+    if (c.outcome) account->outcome = c.outcome;
+  }
+  for (auto& [id, a] : facts.accounts) {
+    a.cases_by_date = a.cases;  // filled in (opened, id) order above
+    std::sort(a.cases.begin(), a.cases.end());
   }
   return facts;
 }

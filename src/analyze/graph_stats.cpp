@@ -22,21 +22,18 @@ void compute_graph_stats(const Facts& facts, Report& report) {
   auto reach = reach_counts(graph);
   for (auto& cause : report.causes) cause.reach = reach[cause.code];
 
-  std::map<std::vector<std::string>, std::pair<std::size_t, std::set<std::string>>> by_path;
-  for (const auto& c : facts.cases)
+  std::map<std::vector<std::string>, std::pair<std::size_t, AccountSet>> by_path;
+  for (const auto& c : facts.cases) {
+    if (c.edges.empty()) continue;  // no chain of 2+ codes without a link
     for (auto& path : case_chains(c)) {
       auto& entry = by_path[path];
       entry.first += 1;
-      entry.second.insert(c.account);
+      entry.second.insert(c.account_index);
     }
-  for (auto& [path, entry] : by_path) {
-    ChainStat chain{path, entry.first, entry.second.size(), 0, 0};
-    for (const auto& account : entry.second) {
-      chain.arr += facts.arr_of(account);
-      chain.churned_accounts += facts.churned(account) ? 1 : 0;
-    }
-    report.chains.push_back(std::move(chain));
   }
+  for (auto& [path, entry] : by_path)
+    report.chains.push_back(
+        {path, entry.first, entry.second.size(), facts.arr_of(entry.second), facts.churned_count(entry.second)});
   std::sort(report.chains.begin(), report.chains.end(), [](const ChainStat& a, const ChainStat& b) {
     return std::make_tuple(-static_cast<long>(a.accounts), -static_cast<long>(a.cases), std::cref(a.path)) <
            std::make_tuple(-static_cast<long>(b.accounts), -static_cast<long>(b.cases), std::cref(b.path));

@@ -9,15 +9,22 @@ namespace esc {
 namespace {
 
 void compute_trend(const Facts& facts, Report& report) {
-  std::map<std::string, std::map<std::string, std::size_t>> by_quarter;
+  // Keyed by year * 4 + quarter index: no string per case.
+  std::map<int, std::pair<Date, std::map<std::string, std::size_t>>> by_quarter;
+  std::vector<const std::string*> cited;
   for (const auto& c : facts.cases) {
     if (!c.source->opened) continue;
-    auto& categories = by_quarter[c.source->opened->quarter()];
-    std::set<std::string> cited;
-    for (const auto& code : c.codes) cited.insert(facts.taxonomy->category_of(*facts.taxonomy->find(code)).code);
-    for (const auto& category : cited) ++categories[category];
+    const Date& opened = *c.source->opened;
+    auto& slot = by_quarter[opened.year * 4 + (opened.month - 1) / 3];
+    slot.first = opened;
+    cited.clear();
+    for (const auto& code : c.codes) {
+      const std::string* category = &facts.taxonomy->category_of(*facts.taxonomy->find(code)).code;
+      if (std::find(cited.begin(), cited.end(), category) == cited.end()) cited.push_back(category);
+    }
+    for (const std::string* category : cited) ++slot.second[*category];
   }
-  for (auto& [quarter, categories] : by_quarter) report.trend.push_back({quarter, std::move(categories)});
+  for (auto& [key, slot] : by_quarter) report.trend.push_back({slot.first.quarter(), std::move(slot.second)});
 }
 
 void compute_severity(const Facts& facts, Report& report) {
@@ -52,20 +59,36 @@ void compute_fixes(const Facts& facts, Report& report) {
       if (it == fixed.end() || *source.closed < it->second) fixed[entry->code] = *source.closed;
     }
   }
+  // One pass over the cases: for each cited code that was fixed, count the
+  // cases opened after the fix.
+  struct After {
+    std::size_t cases = 0;
+    AccountSet accounts;
+    std::vector<CaseRef> recurrences;
+  };
+  std::map<std::string, After> after;
+  for (const auto& c : facts.cases) {
+    if (!c.source->opened) continue;
+    for (const auto& code : c.codes) {
+      auto it = fixed.find(code);
+      if (it == fixed.end() || !(*c.source->opened > it->second)) continue;
+      auto& entry = after[code];
+      entry.cases += 1;
+      entry.accounts.insert(c.account_index);
+      entry.recurrences.push_back(case_ref(*c.source));
+    }
+  }
   for (const auto& [code, date] : fixed) {
     FixStat fix{code, date, 0, 0, {}};
-    std::set<std::string> accounts;
-    for (const auto& c : facts.cases) {
-      if (!c.source->opened || !(*c.source->opened > date)) continue;
-      if (std::find(c.codes.begin(), c.codes.end(), code) == c.codes.end()) continue;
-      fix.cases_after += 1;
-      accounts.insert(c.account);
-      fix.recurrences.push_back(case_ref(*c.source));
+    auto it = after.find(code);
+    if (it != after.end()) {
+      fix.cases_after = it->second.cases;
+      fix.accounts_after = it->second.accounts.size();
+      fix.recurrences = std::move(it->second.recurrences);
+      std::sort(fix.recurrences.begin(), fix.recurrences.end(), [](const CaseRef& x, const CaseRef& y) {
+        return std::make_tuple(x.opened->key(), std::cref(x.id)) < std::make_tuple(y.opened->key(), std::cref(y.id));
+      });
     }
-    fix.accounts_after = accounts.size();
-    std::sort(fix.recurrences.begin(), fix.recurrences.end(), [](const CaseRef& a, const CaseRef& b) {
-      return std::make_tuple(a.opened->key(), std::cref(a.id)) < std::make_tuple(b.opened->key(), std::cref(b.id));
-    });
     report.fixes.push_back(std::move(fix));
   }
   std::sort(report.fixes.begin(), report.fixes.end(), [](const FixStat& a, const FixStat& b) {

@@ -1,5 +1,6 @@
 #include "esc/cli/context.hpp"
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -67,13 +68,39 @@ const Taxonomy& active_taxonomy(const GlobalOptions& globals) {
   return *loaded;
 }
 
+namespace {
+
+// "files loaded of total" on stderr, for runs that take a while, only on a
+// terminal and never in CI; the line is cleared when loading ends.
+LoadProgress terminal_progress(const GlobalOptions& globals) {
+  const char* ci = std::getenv("CI");
+  if (globals.quiet || !::isatty(STDERR_FILENO) || (ci && *ci)) return {};
+  auto start = std::chrono::steady_clock::now();
+  auto shown = std::make_shared<bool>(false);
+  return [start, shown](std::size_t done, std::size_t total) {
+    if (done == total) {
+      if (*shown) std::cerr << "\r\033[K" << std::flush;
+      return;
+    }
+    if (std::chrono::steady_clock::now() - start < std::chrono::milliseconds(500)) return;
+    *shown = true;
+    std::cerr << fmt::format("\resc-autopsy: loading {} of {} files ({}%)\033[K", done, total, done * 100 / total)
+              << std::flush;
+  };
+}
+
+}  // namespace
+
 LoadOptions load_options(const GlobalOptions& globals) {
   const Config& config = active_config(globals);
   LoadOptions options;
   options.jobs = globals.jobs;
+  options.progress = terminal_progress(globals);
   if (config.max_file_size) options.limits.max_file_size = *config.max_file_size;
   if (config.max_depth) options.limits.max_depth = *config.max_depth;
   if (config.max_documents) options.limits.max_documents = *config.max_documents;
+  if (config.max_nodes) options.limits.max_nodes = *config.max_nodes;
+  if (config.max_findings) options.limits.max_findings = *config.max_findings;
   if (!globals.max_file_size.empty() && !parse_byte_size(globals.max_file_size, options.limits.max_file_size))
     throw CliError(fmt::format("--max-file-size: `{}` is not a size (try 16MiB)", globals.max_file_size));
   options.ignore = config.ignore;

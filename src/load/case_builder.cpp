@@ -37,7 +37,8 @@ void read_account(const YamlNode& root, NodeReader& reader, Case& c) {
   }
   c.account_mark = node->mark;
   if (!reader.expect_mapping(*node, "`account`")) return;
-  reader.check_keys(*node, {"id", "name", "segment", "region", "arr"});
+  static const std::vector<std::string> known = {"id", "name", "segment", "region", "arr"};
+  reader.check_keys(*node, known);
   c.account.id = reader.required_text(*node, "id", "`account`");
   c.account.name = located_or_empty(reader, *node, "name");
   c.account.segment = located_or_empty(reader, *node, "segment");
@@ -48,7 +49,8 @@ void read_account(const YamlNode& root, NodeReader& reader, Case& c) {
 void read_severity(const YamlNode& root, NodeReader& reader, Case& c) {
   const YamlNode* node = NodeReader::find(root, "severity");
   if (!node || !reader.expect_mapping(*node, "`severity`")) return;
-  reader.check_keys(*node, {"claimed", "assessed"});
+  static const std::vector<std::string> known = {"claimed", "assessed"};
+  reader.check_keys(*node, known);
   if (auto v = reader.choice(*node, "claimed", severity_names())) c.severity_claimed = static_cast<int>(*v) + 1;
   if (auto v = reader.choice(*node, "assessed", severity_names())) c.severity_assessed = static_cast<int>(*v) + 1;
 }
@@ -56,9 +58,11 @@ void read_severity(const YamlNode& root, NodeReader& reader, Case& c) {
 void read_timeline(const YamlNode& root, NodeReader& reader, Case& c) {
   const YamlNode* node = NodeReader::find(root, "timeline");
   if (!node || !reader.expect_sequence(*node, "`timeline`")) return;
+  c.timeline.reserve(node->children.size());
   for (const auto& item : node->children) {
     if (!reader.expect_mapping(item, "a timeline entry")) continue;
-    reader.check_keys(item, {"date", "event", "source"});
+    static const std::vector<std::string> known = {"date", "event", "source"};
+    reader.check_keys(item, known);
     TimelineEntry entry;
     if (!NodeReader::find(item, "date"))
       reader.report("missing-field", item.mark, "the timeline entry has no `date`", "add `date: YYYY-MM-DD`");
@@ -73,9 +77,11 @@ void read_causes(const YamlNode& root, NodeReader& reader, Case& c) {
   const YamlNode* node = NodeReader::find(root, "causes");
   c.has_causes_key = node != nullptr;
   if (!node || !reader.expect_sequence(*node, "`causes`")) return;
+  c.causes.reserve(node->children.size());
   for (const auto& item : node->children) {
     if (!reader.expect_mapping(item, "a cause")) continue;
-    reader.check_keys(item, {"code", "confidence", "evidence", "owner", "caused_by", "note"});
+    static const std::vector<std::string> known = {"code", "confidence", "evidence", "owner", "caused_by", "note"};
+    reader.check_keys(item, known);
     Cause cause;
     cause.mark = item.mark;
     cause.code = reader.required_text(item, "code", "the cause");
@@ -91,9 +97,11 @@ void read_causes(const YamlNode& root, NodeReader& reader, Case& c) {
 void read_actions(const YamlNode& root, NodeReader& reader, Case& c) {
   const YamlNode* node = NodeReader::find(root, "actions");
   if (!node || !reader.expect_sequence(*node, "`actions`")) return;
+  c.actions.reserve(node->children.size());
   for (const auto& item : node->children) {
     if (!reader.expect_mapping(item, "an action")) continue;
-    reader.check_keys(item, {"action", "owner", "due", "status", "cause"});
+    static const std::vector<std::string> known = {"action", "owner", "due", "status", "cause"};
+    reader.check_keys(item, known);
     Action action;
     action.mark = item.mark;
     action.action = reader.required_text(item, "action", "the action").value;
@@ -108,7 +116,8 @@ void read_actions(const YamlNode& root, NodeReader& reader, Case& c) {
 void read_review(const YamlNode& root, NodeReader& reader, Case& c) {
   const YamlNode* node = NodeReader::find(root, "reviewed");
   if (!node || !reader.expect_mapping(*node, "`reviewed`")) return;
-  reader.check_keys(*node, {"date", "attendees"});
+  static const std::vector<std::string> known = {"date", "attendees"};
+  reader.check_keys(*node, known);
   Review review;
   review.mark = node->mark;
   review.date = reader.date(*node, "date");

@@ -1,7 +1,11 @@
 #include "esc/load/case_loader.hpp"
 
 #include <atomic>
+#include <chrono>
+#include <mutex>
 #include <thread>
+
+#include <fmt/format.h>
 
 #include "esc/load/case_builder.hpp"
 #include "esc/load/node_reader.hpp"
@@ -26,25 +30,66 @@ FileResult load_one(const std::string& path, const LoadLimits& limits) {
   if (path == "-") result.file.stdin_text = source->text();
   result.file.suppressions = scan_suppressions(*source, result.diagnostics);
   std::size_t attributed = 0;  // diagnostics before this index belong to earlier documents
-  read_yaml_documents(
-      *source, limits,
-      [&](YamlNode&& root, std::size_t index) {
-        int case_index = static_cast<int>(result.cases.size());
-        NodeReader reader(source->path(), result.diagnostics, case_index);
-        auto c = build_case(root, reader);
-        // This document's findings (the parser's duplicate keys included) belong
-        // to its case; a document that is not a case has none to belong to.
-        for (std::size_t i = attributed; i < result.diagnostics.size(); ++i)
-          result.diagnostics[i].case_index = c ? case_index : -1;
-        attributed = result.diagnostics.size();
-        if (c) {
-          c->document = index;
-          result.cases.push_back(std::move(*c));
-        }
-      },
-      result.diagnostics);
+  struct TooManyFindings {
+    SourceMark mark;
+  };
+  try {
+    read_yaml_documents(
+        *source, limits,
+        [&](YamlNode&& root, std::size_t index) {
+          int case_index = static_cast<int>(result.cases.size());
+          NodeReader reader(source->path(), result.diagnostics, case_index);
+          auto c = build_case(root, reader);
+          // This document's findings (the parser's duplicate keys included) belong
+          // to its case; a document that is not a case has none to belong to.
+          for (std::size_t i = attributed; i < result.diagnostics.size(); ++i)
+            result.diagnostics[i].case_index = c ? case_index : -1;
+          attributed = result.diagnostics.size();
+          if (c) {
+            c->document = index;
+            result.cases.push_back(std::move(*c));
+          }
+          // Hostile input can make a finding of every line (unknown keys):
+          // bound the memory and time a file can cost.
+          if (result.diagnostics.size() > limits.max_findings) throw TooManyFindings{root.mark};
+        },
+        result.diagnostics);
+  } catch (const TooManyFindings& stop) {
+    result.diagnostics.push_back({Severity::error, "input-limit", source->path(), stop.mark,
+                                  fmt::format("more than {} findings in this file; the documents after this "
+                                              "one were not checked",
+                                              limits.max_findings),
+                                  "fix these first, or raise limits.max-findings in the config file"});
+  }
   return result;
 }
+
+// Reports progress at most every 100 ms, one call at a time.
+class ProgressThrottle {
+ public:
+  ProgressThrottle(const LoadProgress& progress, std::size_t total) : m_progress(progress), m_total(total) {}
+
+  void file_done() {
+    std::size_t done = ++m_done;
+    if (!m_progress) return;
+    auto now = std::chrono::steady_clock::now();
+    std::unique_lock<std::mutex> lock(m_mutex, std::try_to_lock);
+    if (!lock.owns_lock() || now - m_last < std::chrono::milliseconds(100)) return;
+    m_last = now;
+    m_progress(done, m_total);
+  }
+
+  void finish() {
+    if (m_progress) m_progress(m_total, m_total);
+  }
+
+ private:
+  const LoadProgress& m_progress;
+  std::size_t m_total;
+  std::atomic<std::size_t> m_done{0};
+  std::mutex m_mutex;
+  std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
+};
 
 unsigned worker_count(unsigned requested, std::size_t files) {
   unsigned n = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
@@ -64,8 +109,12 @@ CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& 
   }
   std::vector<FileResult> results(files.size());
   std::atomic<std::size_t> next{0};
+  ProgressThrottle progress(options.progress, files.size());
   auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) results[i] = load_one(files[i], options.limits);
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      results[i] = load_one(files[i], options.limits);
+      progress.file_done();
+    }
   };
   unsigned workers = worker_count(options.jobs, files.size());
   if (workers <= 1) {
@@ -75,6 +124,11 @@ CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& 
     for (unsigned t = 0; t < workers; ++t) threads.emplace_back(work);
     for (auto& thread : threads) thread.join();
   }
+  progress.finish();
+  std::size_t total_cases = 0;
+  for (const auto& r : results) total_cases += r.cases.size();
+  set.cases.reserve(total_cases);
+  set.files.reserve(results.size());
   for (std::size_t i = 0; i < results.size(); ++i) {
     FileResult& r = results[i];
     int offset = static_cast<int>(set.cases.size());
@@ -88,6 +142,7 @@ CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& 
     }
     r.file.cases = r.cases.size();
     set.files.push_back(std::move(r.file));
+    r = FileResult{};  // free the moved-from cases now, not after the merge
   }
   return set;
 }

@@ -105,10 +105,14 @@ void read_config(const YamlNode& root, NodeReader& reader, Config& config) {
   for (auto& pattern : reader.text_list(root, "ignore")) config.ignore.push_back(std::move(pattern.value));
   if (const YamlNode* limits = NodeReader::find(root, "limits")) {
     if (reader.expect_mapping(*limits, "`limits`")) {
-      reader.check_keys(*limits, {"max-depth", "max-documents"});
+      reader.check_keys(*limits, {"max-depth", "max-documents", "max-nodes", "max-findings"});
       if (auto depth = positive_integer(reader, *limits, "max-depth", 10000)) config.max_depth = static_cast<int>(*depth);
       if (auto documents = positive_integer(reader, *limits, "max-documents", 100000000))
         config.max_documents = static_cast<std::size_t>(*documents);
+      if (auto nodes = positive_integer(reader, *limits, "max-nodes", 100000000))
+        config.max_nodes = static_cast<std::size_t>(*nodes);
+      if (auto findings = positive_integer(reader, *limits, "max-findings", 100000000))
+        config.max_findings = static_cast<std::size_t>(*findings);
     }
   }
   if (const YamlNode* rules = NodeReader::find(root, "rules")) read_rules(*rules, reader, config);

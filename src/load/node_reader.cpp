@@ -127,7 +127,12 @@ std::optional<std::size_t> NodeReader::choice(const YamlNode& map, std::string_v
 std::vector<Located> NodeReader::text_list(const YamlNode& map, std::string_view key) {
   std::vector<Located> out;
   const YamlNode* node = find(map, key);
-  if (!node || !expect_sequence(*node, fmt::format("`{}`", key))) return out;
+  if (!node) return out;
+  if (node->kind != YamlNode::Kind::sequence) {  // format the message only when needed
+    expect_sequence(*node, fmt::format("`{}`", key));
+    return out;
+  }
+  out.reserve(node->children.size());
   for (const auto& item : node->children) {
     if (item.kind == YamlNode::Kind::scalar)
       out.push_back({item.value, item.mark});

@@ -5,7 +5,9 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -13,14 +15,24 @@ namespace esc {
 
 SourceText::SourceText(std::string path, std::string text) : m_path(std::move(path)), m_text(std::move(text)) {
   m_line_starts.push_back(0);
-  for (std::size_t i = 0; i < m_text.size(); ++i)
-    if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
+  const char* begin = m_text.data();
+  const char* end = begin + m_text.size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));)
+    m_line_starts.push_back(static_cast<std::size_t>(++p - begin));
 }
 
 SourceMark SourceText::mark_at(std::size_t offset) const {
+  return mark_at(offset, m_line_starts.size());
+}
+
+SourceMark SourceText::mark_at(std::size_t offset, std::size_t line_index) const {
   offset = std::min(offset, m_text.size());
-  auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
-  std::size_t line_index = static_cast<std::size_t>(it - m_line_starts.begin()) - 1;
+  bool hint_holds = line_index < m_line_starts.size() && m_line_starts[line_index] <= offset &&
+                    (line_index + 1 == m_line_starts.size() || offset < m_line_starts[line_index + 1]);
+  if (!hint_holds) {
+    auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
+    line_index = static_cast<std::size_t>(it - m_line_starts.begin()) - 1;
+  }
   std::size_t column = 1;
   for (std::size_t i = m_line_starts[line_index]; i < offset; ++i)
     if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;
@@ -85,6 +97,10 @@ bool check_encoding(std::string& bytes, const std::string& path, std::vector<Dia
   if (starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
   for (std::size_t i = 0; i < bytes.size();) {
     unsigned char c = static_cast<unsigned char>(bytes[i]);
+    if (c >= 0x20 && c < 0x7F) {  // printable ASCII: most of every file
+      ++i;
+      continue;
+    }
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
       bool binary = c == 0;
       return fail(mark_of(bytes, i),
@@ -112,6 +128,28 @@ bool read_stream_limited(std::istream& in, std::size_t limit, std::string& bytes
   return true;
 }
 
+// Reads all of `fd` into `bytes`, stopping once past `limit`; false on a read error.
+bool read_fd_limited(int fd, std::size_t limit, std::size_t expected, std::string& bytes) {
+  bytes.resize(std::min(expected, limit) + 1);
+  std::size_t used = 0;
+  for (;;) {
+    if (used == bytes.size()) {
+      if (used > limit) break;
+      bytes.resize(std::min(bytes.size() * 2, limit + 1));
+    }
+    ssize_t n = ::read(fd, bytes.data() + used, bytes.size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      bytes.resize(used);
+      return false;
+    }
+    if (n == 0) break;
+    used += static_cast<std::size_t>(n);
+  }
+  bytes.resize(used);
+  return true;
+}
+
 std::string size_text(std::size_t bytes) {
   if (bytes >= 1024 * 1024) return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
   return fmt::format("{} KiB", bytes / 1024);
@@ -132,21 +170,24 @@ std::optional<SourceText> read_source(const std::string& path, const LoadLimits&
   if (path == "-") {
     if (!read_stream_limited(std::cin, limits.max_file_size, bytes)) return too_big(bytes.size());
   } else {
+    // open + fstat + read: one system call fewer per file than stat + ifstream.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      bool denied = errno == EACCES || errno == EPERM;
+      out.push_back({Severity::error, "io-error", display, {},
+                     fmt::format("{}: {}", denied ? "cannot open" : "cannot read", std::strerror(errno)), ""});
+      return std::nullopt;
+    }
     struct stat info {};
-    if (::stat(path.c_str(), &info) != 0) {
-      out.push_back({Severity::error, "io-error", display, {}, fmt::format("cannot read: {}", std::strerror(errno)), ""});
-      return std::nullopt;
-    }
-    if (static_cast<std::size_t>(info.st_size) > limits.max_file_size)
+    if (::fstat(fd, &info) == 0 && static_cast<std::size_t>(info.st_size) > limits.max_file_size) {
+      ::close(fd);
       return too_big(static_cast<std::size_t>(info.st_size));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      out.push_back({Severity::error, "io-error", display, {}, fmt::format("cannot open: {}", std::strerror(errno)), ""});
-      return std::nullopt;
     }
-    // The file may grow between stat and read; keep the limit while reading.
-    if (!read_stream_limited(in, limits.max_file_size, bytes)) return too_big(bytes.size());
-    if (in.bad()) {
+    // The file may grow between fstat and read; keep the limit while reading.
+    bool read_ok = read_fd_limited(fd, limits.max_file_size, static_cast<std::size_t>(info.st_size), bytes);
+    ::close(fd);
+    if (bytes.size() > limits.max_file_size) return too_big(bytes.size());
+    if (!read_ok) {
       out.push_back({Severity::error, "io-error", display, {}, "read error", ""});
       return std::nullopt;
     }

@@ -2,7 +2,9 @@
 // tree instead of YAML::Node because yaml-cpp 0.7 silently accepts duplicate
 // keys, expands aliases (alias bombs, cyclic aliases), throws a misleading
 // "bad file" on deep nesting, and YAML::LoadAll can loop forever.
-#include <sstream>
+#include <istream>
+#include <streambuf>
+#include <string_view>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -41,8 +43,18 @@ struct SyntaxProblem {
 };
 
 bool is_plain_null(const std::string& value) {
+  if (value.size() > 4) return false;  // the common case: no comparisons
   return value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
 }
+
+// Reads a string without copying it (std::istringstream would copy the file).
+class ViewBuffer : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());
+    setg(begin, begin, begin + text.size());
+  }
+};
 
 class TreeBuilder : public YAML::EventHandler {
  public:
@@ -56,6 +68,7 @@ class TreeBuilder : public YAML::EventHandler {
     m_root = YamlNode{};
     m_has_root = false;
     m_stack.clear();
+    m_nodes = 0;
   }
   void OnDocumentEnd() override {}
 
@@ -107,11 +120,17 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   SourceMark to_mark(const YAML::Mark& mark) const {
-    return m_source.mark_at(mark.pos < 0 ? 0 : static_cast<std::size_t>(mark.pos));
+    std::size_t line_hint = mark.line < 0 ? 0 : static_cast<std::size_t>(mark.line);
+    return m_source.mark_at(mark.pos < 0 ? 0 : static_cast<std::size_t>(mark.pos), line_hint);
   }
 
  private:
   YamlNode& append(YamlNode node) {
+    // A 16 MiB file of one-character list items would otherwise become a
+    // tree of millions of nodes: bound the work and memory per document.
+    if (++m_nodes > m_limits.max_nodes)
+      throw LimitReached{node.mark, fmt::format("more than {} values in one document", m_limits.max_nodes),
+                         "a case needs a few hundred; split the document, or raise limits.max-nodes"};
     if (m_stack.empty()) {
       m_root = std::move(node);
       m_has_root = true;
@@ -143,10 +162,28 @@ class TreeBuilder : public YAML::EventHandler {
     m_stack.push_back(&append(std::move(node)));
   }
 
+  // True when a scalar key occurs twice; case files have small mappings, so
+  // the common case compares in place without allocating.
+  static bool has_duplicate_keys(const YamlNode& map) {
+    std::size_t n = map.pair_count();
+    if (n > 32) {
+      std::unordered_set<std::string_view> seen;
+      for (std::size_t i = 0; i < n; ++i)
+        if (map.key(i).kind == YamlNode::Kind::scalar && !seen.insert(map.key(i).value).second) return true;
+      return false;
+    }
+    for (std::size_t i = 1; i < n; ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (map.key(i).kind == YamlNode::Kind::scalar && map.key(j).kind == YamlNode::Kind::scalar &&
+            map.key(i).value == map.key(j).value)
+          return true;
+    return false;
+  }
+
   // Reports the second and later occurrences of a scalar key and drops them,
   // keeping the first (what yaml-cpp's own Node API would return).
   void remove_duplicate_keys(YamlNode& map) {
-    if (map.pair_count() < 2) return;
+    if (map.pair_count() < 2 || !has_duplicate_keys(map)) return;
     std::unordered_set<std::string> seen;
     std::vector<YamlNode> kept;
     kept.reserve(map.children.size());
@@ -170,6 +207,7 @@ class TreeBuilder : public YAML::EventHandler {
   YamlNode m_root;
   bool m_has_root = false;
   std::vector<YamlNode*> m_stack;
+  std::size_t m_nodes = 0;  // in the current document
 };
 
 // yaml-cpp's messages, made friendlier where we can.
@@ -183,7 +221,8 @@ std::string syntax_message(const std::string& message) {
 void read_yaml_documents(const SourceText& source, const LoadLimits& limits,
                          const std::function<void(YamlNode&& root, std::size_t index)>& on_document,
                          std::vector<Diagnostic>& out) {
-  std::istringstream stream(source.text());
+  ViewBuffer buffer(source.text());
+  std::istream stream(&buffer);
   TreeBuilder builder(source, limits, out);
   std::size_t index = 0;
   SourceMark previous_root;

@@ -17,17 +17,17 @@ int Taxonomy::add_entry(TaxonomyEntry entry) {
 }
 
 const TaxonomyEntry* Taxonomy::find(std::string_view code) const {
-  auto it = m_by_code.find(std::string(code));
+  auto it = m_by_code.find(code);
   return it == m_by_code.end() ? nullptr : &m_entries[static_cast<std::size_t>(it->second)];
 }
 
 const TaxonomyEntry* Taxonomy::find_alias(std::string_view alias) const {
-  auto it = m_by_alias.find(std::string(alias));
+  auto it = m_by_alias.find(alias);
   return it == m_by_alias.end() ? nullptr : &m_entries[static_cast<std::size_t>(it->second)];
 }
 
 const Department* Taxonomy::find_department(std::string_view id) const {
-  auto it = m_department_by_id.find(std::string(id));
+  auto it = m_department_by_id.find(id);
   return it == m_department_by_id.end() ? nullptr : &m_departments[static_cast<std::size_t>(it->second)];
 }
 

@@ -218,6 +218,30 @@ TEST_SUITE("hostile") {
     CHECK(c.report.findings.empty());
   }
 
+  TEST_CASE("16 MiB of one-character list items is input-limit, not a tree of millions of nodes") {
+    std::string yaml = "id: F-1\ntags:\n";
+    while (yaml.size() < 16u * 1024 * 1024 - 8) yaml += "- a\n";
+    auto c = validate_bytes(yaml);
+    INFO(e2e::describe(c.result));
+    CHECK(c.result.exit_code == 1);
+    CHECK(e2e::has(c.report, "input-limit", 9998, 3, "case.yaml"));
+  }
+
+  TEST_CASE("a flood of unknown keys stops at the findings limit, not millions of findings") {
+    std::string yaml;
+    for (int d = 0; d < 50; ++d) {
+      yaml += fmt::format("---\nid: U-{}\n", d);
+      for (int k = 0; k < 2000; ++k) yaml += fmt::format("key{}: v\n", k);
+    }
+    auto c = validate_bytes(yaml);
+    INFO(e2e::describe(c.result));
+    CHECK(c.result.exit_code == 1);
+    CHECK(e2e::has(c.report, "input-limit", 2, 1, "case.yaml"));
+    CHECK(c.report.findings.size() < 2100);
+    auto single = validate_bytes(yaml.substr(0, yaml.find("---", 10)));
+    CHECK(single.report.findings.size() > 2000);  // one document: all of its findings are kept
+  }
+
   TEST_CASE("truncated flow collections are yaml-syntax and terminate") {
     expect_single(validate_bytes("[:"), "yaml-syntax", 1, 2);
     expect_single(validate_bytes("{:"), "yaml-syntax", 1, 2);

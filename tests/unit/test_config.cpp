@@ -20,7 +20,7 @@ format: sarif
 fail-on: warning
 max-file-size: 2MiB
 ignore: [drafts/, "*.tmpl.yaml"]
-limits: {max-depth: 12, max-documents: 5}
+limits: {max-depth: 12, max-documents: 5, max-nodes: 700, max-findings: 40}
 rules:
   no-actions: off
   owner-absent: error
@@ -33,6 +33,8 @@ rules:
   CHECK(config.max_file_size == std::size_t(2 * 1024 * 1024));
   CHECK(config.max_depth == 12);
   CHECK(config.max_documents == std::size_t(5));
+  CHECK(config.max_nodes == std::size_t(700));
+  CHECK(config.max_findings == std::size_t(40));
   CHECK(config.ignore == std::vector<std::string>{"drafts/", "*.tmpl.yaml"});
   CHECK(config.severities.at("no-actions") == esc::Severity::off);
   CHECK(config.severities.at("owner-absent") == esc::Severity::error);

@@ -289,6 +289,26 @@ TEST_SUITE("yaml_reader") {
     CHECK(read("a: 1\n---\na: 2\n---\na: 3\n---\na: 4\n---\na: 5\n", limits).diagnostics.empty());
   }
 
+  TEST_CASE("max_nodes caps the values of one document, counted afresh per document") {
+    LoadLimits limits;
+    limits.max_nodes = 5;  // the root mapping, two keys and two values
+    CHECK(read("a: 1\nb: 2\n---\nc: 3\nd: 4\n", limits).diagnostics.empty());
+    Read r = read("a: 1\nb: 2\nc: 3\n", limits);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "input-limit");
+    CHECK(r.diagnostics[0].mark == SourceMark{3, 1});
+    CHECK(r.roots.empty());
+  }
+
+  TEST_CASE("a long flat list stops at the default node limit") {
+    std::string yaml = "tags:\n";
+    for (int i = 0; i < 20000; ++i) yaml += "- a\n";
+    Read r = read(yaml);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "input-limit");
+    CHECK(r.diagnostics[0].message.find("10000 values") != std::string::npos);
+  }
+
   TEST_CASE("a stream of 2000 documents is read in full by default") {
     std::string yaml;
     for (int i = 0; i < 2000; ++i) yaml += fmt::format("---\nid: D-{}\n", i);

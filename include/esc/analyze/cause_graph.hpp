@@ -16,7 +16,7 @@ struct CauseVertex {
 
 struct CauseArc {
   std::size_t cases = 0;
-  std::set<std::string> accounts;
+  AccountSet accounts;
 };
 
 /// The cause graph aggregated over cases: one vertex per cited code, an

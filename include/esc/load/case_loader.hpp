@@ -1,4 +1,6 @@
 #pragma once
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -9,11 +11,17 @@
 
 namespace esc {
 
+/// Called as files finish loading with (files done, total files): from the
+/// loading threads, one call at a time, at most about ten times a second,
+/// and once more with done == total when all are loaded.
+using LoadProgress = std::function<void(std::size_t done, std::size_t total)>;
+
 struct LoadOptions {
   LoadLimits limits;
-  unsigned jobs = 0;  // worker threads; 0 = one per core
+  unsigned jobs = 0;                // worker threads; 0 = one per core
   std::vector<std::string> ignore;  // glob patterns of files to skip (see matches_ignore)
   std::string ignore_base;          // the folder those patterns are relative to
+  LoadProgress progress;            // optional; see LoadProgress
 };
 
 /// One input file: its display path and, for standard input only, its text

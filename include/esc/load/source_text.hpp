@@ -19,6 +19,8 @@ class SourceText {
   const std::string& text() const { return m_text; }
   /// The 1-based line and column (in code points) of a byte offset.
   SourceMark mark_at(std::size_t offset) const;
+  /// The same, trying the 0-based line `line_hint` first (the parser's count).
+  SourceMark mark_at(std::size_t offset, std::size_t line_hint) const;
   /// The text of a 1-based line without its line break; empty when out of range.
   std::string_view line(std::uint32_t number) const;
 

@@ -23,6 +23,8 @@ struct Config {
   std::optional<std::size_t> max_file_size;  // bytes
   std::optional<int> max_depth;
   std::optional<std::size_t> max_documents;
+  std::optional<std::size_t> max_nodes;
+  std::optional<std::size_t> max_findings;
   std::vector<std::string> ignore;       // glob patterns (fnmatch)
   std::vector<Diagnostic> diagnostics;  // findings about the file itself (warnings once loaded)
 };

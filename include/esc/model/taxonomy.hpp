@@ -1,7 +1,7 @@
 #pragma once
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <map>
 #include <vector>
 
 #include "esc/model/source_mark.hpp"
@@ -59,9 +59,11 @@ class Taxonomy {
  private:
   std::vector<Department> m_departments;
   std::vector<TaxonomyEntry> m_entries;
-  std::unordered_map<std::string, int> m_by_code;
-  std::unordered_map<std::string, int> m_by_alias;
-  std::unordered_map<std::string, int> m_department_by_id;
+  // Ordered maps with a transparent comparator: lookups by string_view
+  // allocate nothing (they run for every cause of every case).
+  std::map<std::string, int, std::less<>> m_by_code;
+  std::map<std::string, int, std::less<>> m_by_alias;
+  std::map<std::string, int, std::less<>> m_department_by_id;
 };
 
 }  // namespace esc
