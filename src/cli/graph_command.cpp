@@ -19,11 +19,11 @@ struct GraphOptions {
 };
 
 int run_graph(const GraphOptions& options, const GlobalOptions& globals) {
+  const Taxonomy& taxonomy = active_taxonomy(globals);
   AnalysisOptions analysis;
-  apply_filters(options.filters, analysis);
+  apply_filters(options.filters, taxonomy, analysis);
   analysis.min_accounts = options.min_accounts;
   AnalysisInput input = load_for_analysis(options.paths, globals);
-  const Taxonomy& taxonomy = active_taxonomy(globals);
   Report report = analyze(input.cases, taxonomy, analysis, input.skipped);
   std::ostringstream out;
   if (options.format == "mermaid") render_graph_mermaid(out, report, taxonomy, options.min_accounts);

@@ -32,9 +32,9 @@ struct ReportOptions {
   std::size_t min_accounts = 2;
 };
 
-AnalysisOptions analysis_options(const ReportOptions& o) {
+AnalysisOptions analysis_options(const ReportOptions& o, const Taxonomy& taxonomy) {
   AnalysisOptions a;
-  apply_filters(o.filters, a);
+  apply_filters(o.filters, taxonomy, a);
   if (!o.as_of.empty()) a.as_of = parse_date_option(o.as_of, "--as-of");
   a.min_accounts = o.min_accounts;
   return a;
@@ -87,12 +87,12 @@ void render_with_template(std::ostream& out, const Report& report, const Taxonom
 }
 
 int run_report(const ReportOptions& options, const GlobalOptions& globals) {
-  AnalysisOptions analysis = analysis_options(options);
+  const Taxonomy& taxonomy = active_taxonomy(globals);
+  AnalysisOptions analysis = analysis_options(options, taxonomy);
   ColorMode colors = color_mode(globals);
   std::string format = checked_format(options);
   std::string template_text = options.template_path.empty() ? "" : read_template(options.template_path);
   AnalysisInput input = load_for_analysis(options.paths, globals);
-  const Taxonomy& taxonomy = active_taxonomy(globals);
   Report report = analyze(input.cases, taxonomy, analysis, input.skipped);
   if (options.redact) redact_report(report);
   std::ostringstream out;

@@ -68,6 +68,7 @@ std::string filters_text(const AnalysisOptions& o) {
   if (!o.segments.empty()) parts.push_back(fmt::format("in segment {}", fmt::join(o.segments, " or ")));
   if (!o.accounts.empty()) parts.push_back(fmt::format("of account {}", fmt::join(o.accounts, " or ")));
   if (!o.tags.empty()) parts.push_back(fmt::format("tagged {}", fmt::join(o.tags, " or ")));
+  if (!o.causes.empty()) parts.push_back(fmt::format("citing {}", fmt::join(o.causes, " or ")));
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 

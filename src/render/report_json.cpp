@@ -29,6 +29,7 @@ Json options_json(const AnalysisOptions& o) {
   j["segments"] = string_list(o.segments);
   j["accounts"] = string_list(o.accounts);
   j["tags"] = string_list(o.tags);
+  j["causes"] = string_list(o.causes);
   j["min_accounts"] = o.min_accounts;
   return j;
 }

@@ -79,7 +79,10 @@ Facts collect_facts(const std::vector<const Case*>& cases, const Taxonomy& taxon
 /// A case as reports list it (id, title, account, dates, outcome).
 CaseRef case_ref(const Case& c);
 
-/// True when a case passes the filters of `options`.
+/// True when `causes` is empty or the case cites one of them or a code under one.
+bool cites_any(const CaseFacts& c, const std::vector<std::string>& causes);
+
+/// True when a case passes the filters of `options` other than `causes`.
 bool passes_filters(const Case& c, const AnalysisOptions& options);
 
 // Each fills its part of the report from the facts (analyze/*.cpp).

@@ -115,6 +115,7 @@ struct FixStat {
 struct AnalysisOptions {
   std::optional<Date> since, until;                   // inclusive, on `opened`
   std::vector<std::string> segments, accounts, tags;  // any of each (OR), all filters (AND)
+  std::vector<std::string> causes;  // canonical codes: cases citing one of them or a code under it
   Date as_of = Date::today();
   std::size_t min_accounts = 2;
 };

@@ -25,14 +25,15 @@ void add_help_command(CLI::App& app, const GlobalOptions& globals, CommandAction
 /// The analysis filters shared by `report` and `graph`, as given on the command line.
 struct FilterOptions {
   std::string since, until;
-  std::vector<std::string> segments, accounts, tags;
+  std::vector<std::string> segments, accounts, tags, causes;
 };
 
-/// Binds --since, --until, --segment, --account and --tag to `filters`.
+/// Binds --since, --until, --segment, --account, --tag and --cause to `filters`.
 void add_filter_options(CLI::App& cmd, FilterOptions& filters);
 
-/// Copies the filters into `analysis`; throws CliError for a date that is not YYYY-MM-DD.
-void apply_filters(const FilterOptions& filters, AnalysisOptions& analysis);
+/// Copies the filters into `analysis` (cause codes made canonical); throws
+/// CliError for a date that is not YYYY-MM-DD or a code not in `taxonomy`.
+void apply_filters(const FilterOptions& filters, const Taxonomy& taxonomy, AnalysisOptions& analysis);
 
 /// Parses a YYYY-MM-DD option value; throws CliError naming `option` otherwise.
 Date parse_date_option(const std::string& text, const char* option);
