@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= 2
 DEBIAN_PACKAGES = cmake ninja-build g++ pkg-config libyaml-cpp-dev libcli11-dev libfmt-dev \
   libboost-graph-dev doctest-dev nlohmann-json3-dev libmstch-dev \
-  libxml2-utils python3 python3-jsonschema python3-yaml man-db
+  libxml2-utils python3 python3-jsonschema python3-yaml man-db dpkg-dev bash-completion
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
 .PHONY: all deps build demo test sanitize fuzz bench clean
@@ -36,6 +36,10 @@ demo: build
 	@echo
 	@echo "== esc-autopsy report examples/cases --as-of 2025-06-30"
 	@$(BUILD)/esc-autopsy report --as-of 2025-06-30 examples/cases
+	@echo
+	@echo "== esc-autopsy report examples/cases --format html"
+	@$(BUILD)/esc-autopsy -q report examples/cases --format html --as-of 2025-06-30 -o report.html --force
+	@echo "Wrote $(CURDIR)/report.html: open it in a browser, or print it to PDF."
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

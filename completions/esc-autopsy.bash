@@ -45,6 +45,8 @@ _esc_autopsy() {
         taxonomy) COMPREPLY=($(compgen -W "tree yaml json markdown codes" -- "$cur")) ;;
       esac
       return ;;
+    --cause)
+      COMPREPLY=($(compgen -W "$(_esc_autopsy_codes)" -- "$cur")); return ;;
     --since | --until | --as-of | --opened | --segment | --account | --tag | --min-accounts | --id | --name \
       | --arr | --title | --max-file-size | -j | --jobs)
       return ;;
@@ -58,10 +60,10 @@ _esc_autopsy() {
   local options=""
   case $command in
     validate) options="--format --strict --fail-on" ;;
-    report) options="--format --output --force --since --until --segment --account --tag --as-of --min-accounts \
---table --template --redact" ;;
-    graph) options="--format --output --force --since --until --segment --account --tag --min-accounts" ;;
-    taxonomy) options="--format" ;;
+    report) options="--format --output --force --since --until --segment --account --tag --cause --as-of \
+--min-accounts --table --template --redact" ;;
+    graph) options="--format --output --force --since --until --segment --account --tag --cause --min-accounts" ;;
+    taxonomy) options="--format --strict" ;;
     new) options="--account --name --segment --arr --title --opened --id --output --force --template" ;;
     review) options="--answers --dry-run --document --force" ;;
     schema) options="--output --force" ;;
@@ -71,9 +73,10 @@ _esc_autopsy() {
     COMPREPLY=($(compgen -W "$options $global -h --help" -- "$cur"))
   elif [[ $command == taxonomy && ${words[cword - 1]} == taxonomy ]]; then
     COMPREPLY=($(compgen -W "show check" -- "$cur"))
-  elif [[ $cur == *.* && $command != taxonomy ]] && [[ $cur != */* ]]; then
-    COMPREPLY=($(compgen -W "$(_esc_autopsy_codes)" -- "$cur"))
-    [[ ${#COMPREPLY[@]} -eq 0 ]] && _filedir '@(yaml|yml)'
+  elif [[ $command == taxonomy && ${words[cword - 1]} == check ]]; then
+    _filedir '@(yaml|yml)'
+  elif [[ $command == taxonomy ]]; then
+    :
   else
     _filedir '@(yaml|yml)'
   fi

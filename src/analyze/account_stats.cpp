@@ -22,6 +22,7 @@ void compute_repeat_accounts(const Facts& facts, Report& report) {
       if (n >= 2) repeat.recurring.push_back(code);
     repeat.third_strike = account.cases.size() >= 3;
     repeat.outcome = account.outcome;
+    for (auto i : account.cases_by_date) repeat.escalations.push_back(case_ref(*facts.cases[i].source));
     report.repeat_accounts.push_back(std::move(repeat));
   }
   std::sort(report.repeat_accounts.begin(), report.repeat_accounts.end(),
@@ -29,6 +30,18 @@ void compute_repeat_accounts(const Facts& facts, Report& report) {
               return std::make_tuple(-static_cast<long>(a.cases), std::cref(a.account)) <
                      std::make_tuple(-static_cast<long>(b.cases), std::cref(b.account));
             });
+}
+
+void compute_account_list(const Facts& facts, Report& report) {
+  for (const auto& [id, account] : facts.accounts) {
+    AccountStat stat{id, account.name, account.segment, account.arr, account.outcome, account.cases.size(), 0};
+    for (auto i : account.cases) stat.open_cases += facts.cases[i].source->is_open() ? 1 : 0;
+    report.accounts.push_back(std::move(stat));
+  }
+  std::sort(report.accounts.begin(), report.accounts.end(), [](const AccountStat& a, const AccountStat& b) {
+    return std::make_tuple(-static_cast<long>(a.cases), -a.arr, std::cref(a.id)) <
+           std::make_tuple(-static_cast<long>(b.cases), -b.arr, std::cref(b.id));
+  });
 }
 
 struct DepartmentTally {
@@ -122,6 +135,7 @@ void compute_segments(const Facts& facts, Report& report) {
 
 void compute_accounts(const Facts& facts, Report& report) {
   compute_repeat_accounts(facts, report);
+  compute_account_list(facts, report);
   compute_departments(facts, report);
   compute_segments(facts, report);
 }

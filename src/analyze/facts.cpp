@@ -76,6 +76,20 @@ CaseFacts reduce_case(const Case& c, const Taxonomy& taxonomy) {
 
 }  // namespace
 
+CaseRef case_ref(const Case& c) {
+  return CaseRef{c.id.value, c.title.value, c.account.id.value, c.opened, c.closed, c.outcome};
+}
+
+bool cites_any(const CaseFacts& c, const std::vector<std::string>& causes) {
+  if (causes.empty()) return true;
+  for (const auto& code : c.codes)
+    for (const auto& wanted : causes)
+      if (code == wanted || (code.size() > wanted.size() && code.compare(0, wanted.size(), wanted) == 0 &&
+                             code[wanted.size()] == '.'))
+        return true;
+  return false;
+}
+
 bool passes_filters(const Case& c, const AnalysisOptions& options) {
   if (options.since && (!c.opened || *c.opened < *options.since)) return false;
   if (options.until && (!c.opened || *c.opened > *options.until)) return false;
@@ -92,8 +106,11 @@ Facts collect_facts(const std::vector<const Case*>& cases, const Taxonomy& taxon
   facts.taxonomy = &taxonomy;
   facts.options = options;
   facts.cases.reserve(cases.size());
-  for (const Case* c : cases)
-    if (passes_filters(*c, options)) facts.cases.push_back(reduce_case(*c, taxonomy));
+  for (const Case* c : cases) {
+    if (!passes_filters(*c, options)) continue;
+    CaseFacts reduced = reduce_case(*c, taxonomy);
+    if (cites_any(reduced, options.causes)) facts.cases.push_back(std::move(reduced));
+  }
   // Cases by (account, opened, id, position) in one contiguous sort, so that
   // each account's cases come together with "the most recently opened" last,
   // and the accounts map is filled in key order without searching it.
@@ -129,7 +146,10 @@ Facts collect_facts(const std::vector<const Case*>& cases, const Taxonomy& taxon
     if (c.account.arr) account->arr = *c.account.arr;
     if (c.outcome) account->outcome = c.outcome;
   }
-  for (auto& [id, a] : facts.accounts) std::sort(a.cases.begin(), a.cases.end());
+  for (auto& [id, a] : facts.accounts) {
+    a.cases_by_date = a.cases;  // filled in (opened, id) order above
+    std::sort(a.cases.begin(), a.cases.end());
+  }
   return facts;
 }
 

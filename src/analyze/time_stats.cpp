@@ -33,6 +33,10 @@ void compute_severity(const Facts& facts, Report& report) {
     const Case& source = *c.source;
     if (!source.severity_claimed || !source.severity_assessed) continue;
     report.severity.rated += 1;
+    auto claimed = static_cast<std::size_t>(*source.severity_claimed),
+         assessed = static_cast<std::size_t>(*source.severity_assessed);
+    if (claimed >= 1 && claimed <= 4 && assessed >= 1 && assessed <= 4)
+      report.severity.matrix[claimed - 1][assessed - 1] += 1;
     if (*source.severity_claimed < *source.severity_assessed) {  // sev1 is the most severe
       report.severity.inflated += 1;
       inflated_by_account[c.account] += 1;
@@ -57,23 +61,33 @@ void compute_fixes(const Facts& facts, Report& report) {
   }
   // One pass over the cases: for each cited code that was fixed, count the
   // cases opened after the fix.
-  std::map<std::string, std::pair<std::size_t, AccountSet>> after;
+  struct After {
+    std::size_t cases = 0;
+    AccountSet accounts;
+    std::vector<CaseRef> recurrences;
+  };
+  std::map<std::string, After> after;
   for (const auto& c : facts.cases) {
     if (!c.source->opened) continue;
     for (const auto& code : c.codes) {
       auto it = fixed.find(code);
       if (it == fixed.end() || !(*c.source->opened > it->second)) continue;
       auto& entry = after[code];
-      entry.first += 1;
-      entry.second.insert(c.account_index);
+      entry.cases += 1;
+      entry.accounts.insert(c.account_index);
+      entry.recurrences.push_back(case_ref(*c.source));
     }
   }
   for (const auto& [code, date] : fixed) {
-    FixStat fix{code, date, 0, 0};
+    FixStat fix{code, date, 0, 0, {}};
     auto it = after.find(code);
     if (it != after.end()) {
-      fix.cases_after = it->second.first;
-      fix.accounts_after = it->second.second.size();
+      fix.cases_after = it->second.cases;
+      fix.accounts_after = it->second.accounts.size();
+      fix.recurrences = std::move(it->second.recurrences);
+      std::sort(fix.recurrences.begin(), fix.recurrences.end(), [](const CaseRef& x, const CaseRef& y) {
+        return std::make_tuple(x.opened->key(), std::cref(x.id)) < std::make_tuple(y.opened->key(), std::cref(y.id));
+      });
     }
     report.fixes.push_back(std::move(fix));
   }

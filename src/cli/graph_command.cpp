@@ -1,8 +1,6 @@
 #include <memory>
 #include <sstream>
 
-#include <fmt/format.h>
-
 #include "esc/analyze/analyzer.hpp"
 #include "esc/cli/commands.hpp"
 #include "esc/cli/output.hpp"
@@ -16,26 +14,16 @@ struct GraphOptions {
   std::string format = "dot";
   std::string output;
   bool force = false;
-  std::string since, until;
-  std::vector<std::string> segments, accounts, tags;
+  FilterOptions filters;
   std::size_t min_accounts = 1;
 };
 
 int run_graph(const GraphOptions& options, const GlobalOptions& globals) {
+  const Taxonomy& taxonomy = active_taxonomy(globals);
   AnalysisOptions analysis;
-  auto date = [](const std::string& text, const char* option) {
-    auto parsed = Date::parse(text);
-    if (!parsed) throw CliError(fmt::format("{}: `{}` is not a date (YYYY-MM-DD)", option, text));
-    return *parsed;
-  };
-  if (!options.since.empty()) analysis.since = date(options.since, "--since");
-  if (!options.until.empty()) analysis.until = date(options.until, "--until");
-  analysis.segments = options.segments;
-  analysis.accounts = options.accounts;
-  analysis.tags = options.tags;
+  apply_filters(options.filters, taxonomy, analysis);
   analysis.min_accounts = options.min_accounts;
   AnalysisInput input = load_for_analysis(options.paths, globals);
-  const Taxonomy& taxonomy = active_taxonomy(globals);
   Report report = analyze(input.cases, taxonomy, analysis, input.skipped);
   std::ostringstream out;
   if (options.format == "mermaid") render_graph_mermaid(out, report, taxonomy, options.min_accounts);
@@ -56,7 +44,7 @@ void add_graph_command(CLI::App& app, const GlobalOptions& globals, CommandActio
       ->check(CLI::IsMember({"dot", "mermaid", "graphml", "json"}));
   cmd->add_option("-o,--output", options->output, "Write to this file (atomically) instead of stdout");
   cmd->add_flag("--force", options->force, "Replace an existing output file");
-  add_filter_options(*cmd, options->since, options->until, options->segments, options->accounts, options->tags);
+  add_filter_options(*cmd, options->filters);
   cmd->add_option("--min-accounts", options->min_accounts, "Keep only edges seen at this many accounts (default 1)")
       ->check(CLI::PositiveNumber);
   cmd->callback([&action, options, &globals] { action = [options, &globals] { return run_graph(*options, globals); }; });

@@ -1,14 +1,19 @@
+#include <unistd.h>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
 #include "esc/analyze/analyzer.hpp"
+#include "esc/analyze/redact.hpp"
 #include "esc/cli/commands.hpp"
 #include "esc/cli/output.hpp"
 #include "esc/render/report_render.hpp"
+#include "esc/render/report_template.hpp"
 
 namespace esc {
 namespace {
@@ -16,40 +21,88 @@ namespace {
 struct ReportOptions {
   std::vector<std::string> paths;
   std::string format = "text";
+  bool format_given = false;
+  std::string table;
+  std::string template_path;
   std::string output;
   bool force = false;
-  std::string since, until, as_of;
-  std::vector<std::string> segments, accounts, tags;
+  bool redact = false;
+  FilterOptions filters;
+  std::string as_of;
   std::size_t min_accounts = 2;
 };
 
-Date parse_date_option(const std::string& text, const char* option) {
-  auto date = Date::parse(text);
-  if (!date) throw CliError(fmt::format("{}: `{}` is not a date (YYYY-MM-DD)", option, text));
-  return *date;
-}
-
-AnalysisOptions analysis_options(const ReportOptions& o) {
+AnalysisOptions analysis_options(const ReportOptions& o, const Taxonomy& taxonomy) {
   AnalysisOptions a;
-  if (!o.since.empty()) a.since = parse_date_option(o.since, "--since");
-  if (!o.until.empty()) a.until = parse_date_option(o.until, "--until");
+  apply_filters(o.filters, taxonomy, a);
   if (!o.as_of.empty()) a.as_of = parse_date_option(o.as_of, "--as-of");
-  a.segments = o.segments;
-  a.accounts = o.accounts;
-  a.tags = o.tags;
   a.min_accounts = o.min_accounts;
   return a;
 }
 
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// --template FILE goes with html or markdown; without --format, the file name decides.
+std::string checked_format(const ReportOptions& o) {
+  if (o.format == "csv" && o.table.empty())
+    throw CliError(
+        fmt::format("--format csv writes one table; choose it with --table {}", fmt::join(csv_tables(), "|")));
+  if (o.format != "csv" && !o.table.empty())
+    throw CliError("--table goes with --format csv (the other formats hold every table)");
+  if (o.template_path.empty() || o.format == "html" || o.format == "markdown") return o.format;
+  if (!o.format_given) {
+    if (ends_with(o.template_path, ".html") || ends_with(o.template_path, ".htm") ||
+        ends_with(o.template_path, ".html.mustache"))
+      return "html";
+    if (ends_with(o.template_path, ".md") || ends_with(o.template_path, ".markdown") ||
+        ends_with(o.template_path, ".md.mustache"))
+      return "markdown";
+  }
+  throw CliError(fmt::format("--template renders HTML or Markdown; add --format html or --format markdown{}",
+                             o.format_given ? fmt::format(" (not {})", o.format) : ""));
+}
+
+std::string read_template(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw CliError(fmt::format("cannot read the template {}: {}", path, std::strerror(errno)));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw CliError(fmt::format("cannot read the template {}", path));
+  return text.str();
+}
+
+// Renders html or markdown with the built-in template, or with `template_text` read from `template_path`.
+void render_with_template(std::ostream& out, const Report& report, const Taxonomy& taxonomy, const std::string& format,
+                          const std::string& template_path, const std::string& template_text) {
+  TemplateFormat kind = format == "html" ? TemplateFormat::html : TemplateFormat::markdown;
+  std::string name = template_path.empty() ? builtin_template_name(kind) : template_path;
+  std::string text = template_path.empty() ? builtin_template(kind) : template_text;
+  try {
+    render_report_template(out, report, taxonomy, kind, name, text);
+  } catch (const TemplateError& e) {
+    throw CliError(fmt::format("the template cannot be used:\n{}", e.what()));
+  }
+}
+
 int run_report(const ReportOptions& options, const GlobalOptions& globals) {
-  AnalysisOptions analysis = analysis_options(options);
+  const Taxonomy& taxonomy = active_taxonomy(globals);
+  AnalysisOptions analysis = analysis_options(options, taxonomy);
   ColorMode colors = color_mode(globals);
+  std::string format = checked_format(options);
+  std::string template_text = options.template_path.empty() ? "" : read_template(options.template_path);
   AnalysisInput input = load_for_analysis(options.paths, globals);
-  Report report = analyze(input.cases, active_taxonomy(globals), analysis, input.skipped);
+  Report report = analyze(input.cases, taxonomy, analysis, input.skipped);
+  if (options.redact) redact_report(report);
   std::ostringstream out;
   bool to_terminal = options.output.empty() || options.output == "-";
-  if (options.format == "json") {
+  if (format == "json") {
     render_report_json(out, report);
+  } else if (format == "csv") {
+    render_report_csv(out, report, options.table);
+  } else if (format == "html" || format == "markdown") {
+    render_with_template(out, report, taxonomy, format, options.template_path, template_text);
   } else {
     Style style(to_terminal && use_color(colors, STDOUT_FILENO));
     render_report_text(out, report, style, to_terminal ? terminal_width() : 100);
@@ -61,29 +114,26 @@ int run_report(const ReportOptions& options, const GlobalOptions& globals) {
 
 }  // namespace
 
-/// Binds the analysis filters shared by `report` and `graph`.
-void add_filter_options(CLI::App& cmd, std::string& since, std::string& until, std::vector<std::string>& segments,
-                        std::vector<std::string>& accounts, std::vector<std::string>& tags) {
-  cmd.add_option("--since", since, "Only cases opened on or after this date (YYYY-MM-DD)");
-  cmd.add_option("--until", until, "Only cases opened on or before this date (YYYY-MM-DD)");
-  cmd.add_option("--segment", segments, "Only accounts in this segment (repeatable)")->take_last();
-  cmd.add_option("--account", accounts, "Only this account id (repeatable)")->take_last();
-  cmd.add_option("--tag", tags, "Only cases with this tag (repeatable)")->take_last();
-}
-
 void add_report_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action) {
   auto options = std::make_shared<ReportOptions>();
   CLI::App* cmd = app.add_subcommand("report", "Analyse case files: recurring causes, chains, accounts, departments");
   cmd->add_option("paths", options->paths, "Case files or folders; - reads stdin")->required();
-  cmd->add_option("-f,--format", options->format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("-f,--format", options->format, "Output format: text, json, markdown, html or csv")
+      ->check(CLI::IsMember({"text", "json", "markdown", "html", "csv"}))
+      ->each([options](const std::string&) { options->format_given = true; });
+  cmd->add_option("--template", options->template_path,
+                  "Render html or markdown with this Mustache template (context: man esc-autopsy-report)");
+  cmd->add_option("--table", options->table, "With --format csv: the table to write")
+      ->check(CLI::IsMember(csv_tables()));
   cmd->add_option("-o,--output", options->output, "Write to this file (atomically) instead of stdout");
   cmd->add_flag("--force", options->force, "Replace an existing output file");
-  add_filter_options(*cmd, options->since, options->until, options->segments, options->accounts, options->tags);
+  cmd->add_flag("--redact", options->redact, "Replace account ids and names with stable pseudonyms");
+  add_filter_options(*cmd, options->filters);
   cmd->add_option("--as-of", options->as_of, "The date that decides what is overdue (default: today)");
   cmd->add_option("--min-accounts", options->min_accounts, "Recurrence threshold in accounts (default 2)")
       ->check(CLI::PositiveNumber);
-  cmd->callback([&action, options, &globals] { action = [options, &globals] { return run_report(*options, globals); }; });
+  cmd->callback(
+      [&action, options, &globals] { action = [options, &globals] { return run_report(*options, globals); }; });
 }
 
 }  // namespace esc

@@ -139,17 +139,8 @@ Config parse_config(const SourceText& source, const std::string& directory) {
   config.path = source.path();
   config.directory = directory;
   NodeReader reader(source.path(), config.diagnostics);
-  std::size_t documents = 0;
-  read_yaml_documents(
-      source, LoadLimits{},
-      [&](YamlNode&& root, std::size_t) {
-        if (root.kind == YamlNode::Kind::null) return;
-        if (++documents > 1) {
-          reader.report("wrong-type", root.mark, "a config file holds one YAML document");
-          return;
-        }
-        read_config(root, reader, config);
-      },
+  read_single_document(
+      source, reader, "a config file", [&](const YamlNode& root) { read_config(root, reader, config); },
       config.diagnostics);
   sort_diagnostics(config.diagnostics);
   return config;

@@ -143,4 +143,22 @@ std::vector<Located> NodeReader::text_list(const YamlNode& map, std::string_view
   return out;
 }
 
+std::size_t read_single_document(const SourceText& source, NodeReader& reader, std::string_view what,
+                                 const std::function<void(const YamlNode& root)>& on_root,
+                                 std::vector<Diagnostic>& out) {
+  std::size_t documents = 0;
+  read_yaml_documents(
+      source, LoadLimits{},
+      [&](YamlNode&& root, std::size_t) {
+        if (root.kind == YamlNode::Kind::null) return;
+        if (++documents > 1) {
+          reader.report("wrong-type", root.mark, fmt::format("{} holds one YAML document", what));
+          return;
+        }
+        on_root(root);
+      },
+      out);
+  return documents;
+}
+
 }  // namespace esc

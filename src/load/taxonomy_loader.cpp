@@ -137,15 +137,9 @@ std::optional<Taxonomy> parse_taxonomy(const SourceText& source, std::vector<Dia
   std::size_t errors_before = count_severity(out, Severity::error);
   NodeReader reader(source.path(), out);
   std::optional<Taxonomy> result;
-  std::size_t documents = 0;
-  read_yaml_documents(
-      source, LoadLimits{},
-      [&](YamlNode&& root, std::size_t) {
-        if (root.kind == YamlNode::Kind::null) return;
-        if (++documents > 1) {
-          reader.report("wrong-type", root.mark, "a taxonomy file holds one YAML document");
-          return;
-        }
+  std::size_t documents = read_single_document(
+      source, reader, "a taxonomy file",
+      [&](const YamlNode& root) {
         TaxonomyBuilder builder(reader);
         builder.build(root);
         result = builder.take();

@@ -63,12 +63,16 @@ std::string xml_escape(const std::string& s) {
 }
 
 // Mermaid labels: quotes and brackets would end the label; use entity codes.
+// Line ends become spaces and backticks entities, so a label can never close
+// the Markdown code fence the graph sits in.
 std::string mermaid_text(const std::string& s) {
   std::string out;
   for (char c : s) {
     if (c == '"') out += "#quot;";
     else if (c == '<') out += "#lt;";
     else if (c == '>') out += "#gt;";
+    else if (c == '`') out += "#96;";
+    else if (c == '\n' || c == '\r') out += ' ';
     else out += c;
   }
   return out;

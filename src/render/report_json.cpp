@@ -29,8 +29,29 @@ Json options_json(const AnalysisOptions& o) {
   j["segments"] = string_list(o.segments);
   j["accounts"] = string_list(o.accounts);
   j["tags"] = string_list(o.tags);
+  j["causes"] = string_list(o.causes);
   j["min_accounts"] = o.min_accounts;
   return j;
+}
+
+Json optional_date(const std::optional<Date>& date) {
+  return date ? Json(date->to_string()) : Json(nullptr);
+}
+
+Json outcome_json(const std::optional<Outcome>& outcome) {
+  return outcome ? Json(std::string(to_string(*outcome))) : Json(nullptr);
+}
+
+Json case_list(const std::vector<CaseRef>& cases) {
+  Json list = Json::array();
+  for (const auto& c : cases)
+    list.push_back({{"id", c.id},
+                    {"title", c.title},
+                    {"account", c.account},
+                    {"opened", optional_date(c.opened)},
+                    {"closed", optional_date(c.closed)},
+                    {"outcome", outcome_json(c.outcome)}});
+  return list;
 }
 
 }  // namespace
@@ -39,6 +60,7 @@ void render_report_json(std::ostream& out, const Report& r) {
   Json doc;
   doc["schema"] = "esc-autopsy/report/v1";
   doc["options"] = options_json(r.options);
+  doc["options"]["redacted"] = r.redacted;
   doc["summary"] = {{"cases", r.summary.cases},
                     {"accounts", r.summary.accounts},
                     {"open_cases", r.summary.open_cases},
@@ -80,8 +102,18 @@ void render_report_json(std::ostream& out, const Report& r) {
                        {"cases", a.cases},
                        {"recurring", string_list(a.recurring)},
                        {"third_strike", a.third_strike},
-                       {"outcome", a.outcome ? Json(std::string(to_string(*a.outcome))) : Json(nullptr)},
-                       {"name", a.name}});
+                       {"outcome", outcome_json(a.outcome)},
+                       {"name", a.name},
+                       {"escalations", case_list(a.escalations)}});
+  Json& accounts = doc["accounts"] = Json::array();
+  for (const auto& a : r.accounts)
+    accounts.push_back({{"id", a.id},
+                        {"name", a.name},
+                        {"segment", a.segment},
+                        {"arr", number(a.arr)},
+                        {"outcome", outcome_json(a.outcome)},
+                        {"cases", a.cases},
+                        {"open_cases", a.open_cases}});
   Json& loops = doc["loops"] = Json::array();
   for (const auto& loop : r.loops) loops.push_back(string_list(loop));
   Json& departments = doc["departments"] = Json::array();
@@ -97,8 +129,10 @@ void render_report_json(std::ostream& out, const Report& r) {
                            {"title", d.title}});
   Json& segments = doc["segments"] = Json::array();
   for (const auto& s : r.segments)
-    segments.push_back(
-        {{"segment", s.segment}, {"cases", s.cases}, {"accounts", s.accounts}, {"top_causes", string_list(s.top_causes)}});
+    segments.push_back({{"segment", s.segment},
+                        {"cases", s.cases},
+                        {"accounts", s.accounts},
+                        {"top_causes", string_list(s.top_causes)}});
   Json& trend = doc["trend"] = Json::array();
   for (const auto& t : r.trend) {
     Json categories_by_code = Json::object();
@@ -107,13 +141,15 @@ void render_report_json(std::ostream& out, const Report& r) {
   }
   doc["severity"] = {{"rated", r.severity.rated},
                      {"inflated", r.severity.inflated},
-                     {"inflated_accounts", string_list(r.severity.inflated_accounts)}};
+                     {"inflated_accounts", string_list(r.severity.inflated_accounts)},
+                     {"matrix", r.severity.matrix}};
   Json& fixes = doc["fixes"] = Json::array();
   for (const auto& f : r.fixes)
     fixes.push_back({{"code", f.code},
                      {"fixed", f.fixed.to_string()},
                      {"cases_after", f.cases_after},
-                     {"accounts_after", f.accounts_after}});
+                     {"accounts_after", f.accounts_after},
+                     {"recurrences", case_list(f.recurrences)}});
   out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 

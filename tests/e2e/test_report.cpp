@@ -125,6 +125,42 @@ TEST_CASE("report filters narrow the cases as documented") {
   CHECK(count({"--tag", "no-such-tag"}) == 0);
 }
 
+TEST_CASE("report --cause keeps the cases citing a code, or any code under a category") {
+  auto json_of = [](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"report", "--format", "json", "--as-of", "2025-06-30"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back("examples/cases");
+    auto r = e2e::run(args);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return json::parse(r.out);
+  };
+  json all = json_of({});
+  auto cases_of = [](const json& list, const std::string& code) {
+    for (const auto& entry : list)
+      if (entry["code"] == code) return entry["cases"].get<int>();
+    return -1;
+  };
+  json category = json_of({"--cause", "bad-sale"});
+  CHECK(category["summary"]["cases"].get<int>() == cases_of(all["categories"], "bad-sale"));
+  CHECK(category["options"]["causes"] == json::array({"bad-sale"}));
+  json leaf = json_of({"--cause", "product-flaw.defect"});
+  CHECK(leaf["summary"]["cases"].get<int>() == cases_of(all["causes"], "product-flaw.defect"));
+  json both = json_of({"--cause", "product-flaw.defect", "--cause", "bad-sale"});
+  CHECK(both["summary"]["cases"].get<int>() > category["summary"]["cases"].get<int>());
+  auto typo = e2e::run({"report", "--cause", "product-flaw.defekt", "examples/cases"});
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.err.find("did you mean `product-flaw.defect`?") != std::string::npos);
+  auto graph = e2e::run({"graph", "--format", "json", "--cause", "missed-signals", "examples/cases"});
+  auto whole = e2e::run({"graph", "--format", "json", "examples/cases"});
+  REQUIRE(graph.exit_code == 0);
+  json nodes = json::parse(graph.out)["nodes"];
+  CHECK(nodes.size() < json::parse(whole.out)["nodes"].size());
+  int signals = 0;
+  for (const auto& node : nodes) signals += node["category"] == "missed-signals" ? 1 : 0;
+  CHECK(signals > 0);
+}
+
 TEST_CASE("report leaves out cases with errors, counts them and points to validate") {
   std::string dir = e2e::temp_dir();
   fs::copy(e2e::source_path("examples/cases"), dir + "/cases", fs::copy_options::recursive);
@@ -159,4 +195,24 @@ TEST_CASE("report rejects a bad date option with exit 2") {
   auto r = e2e::run({"report", "--since", "2024-13-01", "examples/cases"});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("--since") != std::string::npos);
+}
+
+TEST_CASE("report json has the extra keys the people-facing reports use") {
+  auto r = e2e::run({"report", "--format", "json", "--as-of", "2025-06-30", "examples/cases"});
+  REQUIRE(r.exit_code == 0);
+  json report = json::parse(r.out);
+  const json& acme = report["repeat_accounts"][0];
+  CHECK(acme["account"] == "ACME123");
+  REQUIRE(acme["escalations"].size() == 3);
+  CHECK(acme["escalations"][0]["id"] == "ESC-2023-0007");
+  CHECK(acme["escalations"][2]["opened"] == "2025-02-24");
+  CHECK(acme["escalations"][2]["closed"].is_null());
+  CHECK(report["accounts"].size() == report["summary"]["accounts"]);
+  CHECK(report["accounts"][0]["id"] == "ACME123");
+  CHECK(report["accounts"][0]["open_cases"] == 1);
+  int rated = 0;
+  for (const auto& row : report["severity"]["matrix"])
+    for (const auto& n : row) rated += n.get<int>();
+  CHECK(rated == report["severity"]["rated"]);
+  for (const auto& fix : report["fixes"]) CHECK(fix["recurrences"].size() == fix["cases_after"]);
 }

@@ -37,8 +37,9 @@ TEST_CASE("a chain below the recurrence threshold is not a finding") {
 TEST_CASE("third strikes, failed fixes, severity gaming and overdue actions each make a finding") {
   Report report;
   report.options.as_of = *Date::parse("2025-06-30");
-  report.repeat_accounts.push_back({"ACME123", "ACME Corp", 3, {"missed-signals.usage-decline"}, true, Outcome::open});
-  report.fixes.push_back({"product-flaw.defect", *Date::parse("2024-06-14"), 2, 2});
+  report.repeat_accounts.push_back(
+      {"ACME123", "ACME Corp", 3, {"missed-signals.usage-decline"}, true, Outcome::open, {}});
+  report.fixes.push_back({"product-flaw.defect", *Date::parse("2024-06-14"), 2, 2, {}});
   report.severity = {4, 3, {"NWL-0042"}};
   report.departments.push_back({"support", "Support", 1, 1, 1, 0, 2, 2, 0});
   auto findings = key_findings(report, 10);
@@ -49,4 +50,21 @@ TEST_CASE("third strikes, failed fixes, severity gaming and overdue actions each
   CHECK(findings[2].headline.find("3 of 4 rated cases") == 0);
   CHECK(findings[3].headline == "2 follow-up actions are overdue as of 2025-06-30; support owns 2 of them.");
   CHECK(key_findings(report, 2).size() == 2);
+}
+
+TEST_CASE("findings can name causes, departments and accounts for people") {
+  Report report;
+  report.options.min_accounts = 2;
+  report.chains.push_back({{"a.x", "b.y"}, 2, 2, 1000, 0});
+  report.severity = {2, 2, {"ACME123"}};
+  report.departments.push_back({"support", "Support", 1, 1, 1, 0, 1, 1, 0});
+  FindingNames names;
+  names.cause = [](const std::string& code) { return "“" + code + " title”"; };
+  names.department = [](const std::string& id) { return id == "support" ? "Support" : id; };
+  names.account = [](const std::string& id) { return id == "ACME123" ? "ACME Corp" : id; };
+  auto findings = key_findings(report, 5, names);
+  REQUIRE(findings.size() == 3);
+  CHECK(findings[0].headline == "“a.x title” → “b.y title” hit 2 accounts worth $1k ARR; none has churned yet.");
+  CHECK(findings[1].headline.find("; ACME Corp did it more than once.") != std::string::npos);
+  CHECK(findings[2].headline.find("Support owns 1 of them.") != std::string::npos);
 }

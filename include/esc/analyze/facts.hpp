@@ -49,9 +49,10 @@ struct AccountFacts {
   std::string id;
   std::string name;
   std::string segment;
-  double arr = 0;                  // from its most recently opened case stating one
-  std::optional<Outcome> outcome;  // likewise
-  std::vector<std::size_t> cases;  // indices into Facts::cases
+  double arr = 0;                          // from its most recently opened case stating one
+  std::optional<Outcome> outcome;          // likewise
+  std::vector<std::size_t> cases;          // indices into Facts::cases, ascending
+  std::vector<std::size_t> cases_by_date;  // the same, by (opened, id)
 };
 
 /// The filtered cases and their accounts, the input of every statistic.
@@ -75,7 +76,13 @@ struct Facts {
 /// Builds the facts from valid cases (callers drop cases with errors).
 Facts collect_facts(const std::vector<const Case*>& cases, const Taxonomy& taxonomy, const AnalysisOptions& options);
 
-/// True when a case passes the filters of `options`.
+/// A case as reports list it (id, title, account, dates, outcome).
+CaseRef case_ref(const Case& c);
+
+/// True when `causes` is empty or the case cites one of them or a code under one.
+bool cites_any(const CaseFacts& c, const std::vector<std::string>& causes);
+
+/// True when a case passes the filters of `options` other than `causes`.
 bool passes_filters(const Case& c, const AnalysisOptions& options);
 
 // Each fills its part of the report from the facts (analyze/*.cpp).

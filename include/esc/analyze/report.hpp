@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -41,7 +42,7 @@ struct LinkStat {
 struct ChainStat {
   std::vector<std::string> path;
   std::size_t cases = 0, accounts = 0;
-  double arr = 0;                     // extra: ARR of those accounts
+  double arr = 0;                    // extra: ARR of those accounts
   std::size_t churned_accounts = 0;  // extra: of those accounts, how many churned
 };
 
@@ -51,6 +52,14 @@ struct PairStat {
   double lift = 0;
 };
 
+/// Extra: one case as reports list it (JSON `{id, title, account, opened,
+/// closed, outcome}`), e.g. an account's escalations.
+struct CaseRef {
+  std::string id, title, account;
+  std::optional<Date> opened, closed;
+  std::optional<Outcome> outcome;
+};
+
 struct RepeatAccount {
   std::string account;
   std::string name;  // extra: the account's name, when known
@@ -58,6 +67,16 @@ struct RepeatAccount {
   std::vector<std::string> recurring;
   bool third_strike = false;
   std::optional<Outcome> outcome;
+  std::vector<CaseRef> escalations;  // extra: its cases by opened date
+};
+
+/// Extra: every account of the filtered cases (JSON `accounts`), sorted by
+/// cases desc, arr desc, id.
+struct AccountStat {
+  std::string id, name, segment;
+  double arr = 0;                  // SPEC 2: from its most recently opened case stating one
+  std::optional<Outcome> outcome;  // likewise
+  std::size_t cases = 0, open_cases = 0;
 };
 
 struct DepartmentStat {
@@ -81,24 +100,29 @@ struct TrendPoint {
 struct SeverityStat {
   std::size_t rated = 0, inflated = 0;
   std::vector<std::string> inflated_accounts;
+  // extra: rated cases by claimed (row) and assessed (column) severity, sev1 first
+  std::array<std::array<std::size_t, 4>, 4> matrix{};
 };
 
 struct FixStat {
   std::string code;
   Date fixed;
   std::size_t cases_after = 0, accounts_after = 0;
+  std::vector<CaseRef> recurrences;  // extra: the cases counted in cases_after, by opened date
 };
 
 /// The filters and thresholds a report was computed with.
 struct AnalysisOptions {
-  std::optional<Date> since, until;  // inclusive, on `opened`
+  std::optional<Date> since, until;                   // inclusive, on `opened`
   std::vector<std::string> segments, accounts, tags;  // any of each (OR), all filters (AND)
+  std::vector<std::string> causes;  // canonical codes: cases citing one of them or a code under it
   Date as_of = Date::today();
   std::size_t min_accounts = 2;
 };
 
 struct Report {
   AnalysisOptions options;
+  bool redacted = false;  // extra: account ids and names were pseudonymised (--redact)
   ReportSummary summary;
   std::vector<CauseStat> causes;
   std::vector<CategoryStat> categories;
@@ -106,6 +130,7 @@ struct Report {
   std::vector<ChainStat> chains;
   std::vector<PairStat> pairs;
   std::vector<RepeatAccount> repeat_accounts;
+  std::vector<AccountStat> accounts;  // extra
   std::vector<std::vector<std::string>> loops;
   std::vector<DepartmentStat> departments;
   std::vector<SegmentStat> segments;

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "esc/analyze/report.hpp"
 #include "esc/cli/context.hpp"
 
 namespace esc {
@@ -19,9 +20,22 @@ void add_schema_command(CLI::App& app, const GlobalOptions& globals, CommandActi
 void add_new_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 void add_taxonomy_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 void add_review_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
+void add_help_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 
-/// Binds --since, --until, --segment, --account and --tag (shared by report and graph).
-void add_filter_options(CLI::App& cmd, std::string& since, std::string& until, std::vector<std::string>& segments,
-                        std::vector<std::string>& accounts, std::vector<std::string>& tags);
+/// The analysis filters shared by `report` and `graph`, as given on the command line.
+struct FilterOptions {
+  std::string since, until;
+  std::vector<std::string> segments, accounts, tags, causes;
+};
+
+/// Binds --since, --until, --segment, --account, --tag and --cause to `filters`.
+void add_filter_options(CLI::App& cmd, FilterOptions& filters);
+
+/// Copies the filters into `analysis` (cause codes made canonical); throws
+/// CliError for a date that is not YYYY-MM-DD or a code not in `taxonomy`.
+void apply_filters(const FilterOptions& filters, const Taxonomy& taxonomy, AnalysisOptions& analysis);
+
+/// Parses a YYYY-MM-DD option value; throws CliError naming `option` otherwise.
+Date parse_date_option(const std::string& text, const char* option);
 
 }  // namespace esc

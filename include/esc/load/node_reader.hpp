@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,5 +52,12 @@ class NodeReader {
   std::vector<Diagnostic>& m_out;
   int m_case_index;
 };
+
+/// Reads a file that must hold one YAML document (a taxonomy, a config):
+/// calls `on_root` with its root, reports a second document as `wrong-type`
+/// naming `what`, and returns the number of non-empty documents.
+std::size_t read_single_document(const SourceText& source, NodeReader& reader, std::string_view what,
+                                 const std::function<void(const YamlNode& root)>& on_root,
+                                 std::vector<Diagnostic>& out);
 
 }  // namespace esc

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,8 +13,14 @@ struct Finding {
   std::string headline;  // one sentence, plain text (renderers escape it)
 };
 
+/// How findings name causes, departments and accounts; an empty function
+/// keeps the code or id (the terminal report), reports for people pass titles.
+struct FindingNames {
+  std::function<std::string(const std::string&)> cause, department, account;
+};
+
 /// The three to five findings that matter most, most important first.
-std::vector<Finding> key_findings(const Report& report, std::size_t limit = 5);
+std::vector<Finding> key_findings(const Report& report, std::size_t limit = 5, const FindingNames& names = {});
 
 /// Money for people: "$950", "$480k", "$2.6M".
 std::string format_money(double amount);

@@ -1,0 +1,40 @@
+#include <fmt/format.h>
+
+#include "esc/cli/commands.hpp"
+#include "esc/model/suggest.hpp"
+
+namespace esc {
+
+Date parse_date_option(const std::string& text, const char* option) {
+  auto date = Date::parse(text);
+  if (!date) throw CliError(fmt::format("{}: `{}` is not a date (YYYY-MM-DD)", option, text));
+  return *date;
+}
+
+void add_filter_options(CLI::App& cmd, FilterOptions& filters) {
+  cmd.add_option("--since", filters.since, "Only cases opened on or after this date (YYYY-MM-DD)");
+  cmd.add_option("--until", filters.until, "Only cases opened on or before this date (YYYY-MM-DD)");
+  cmd.add_option("--segment", filters.segments, "Only accounts in this segment (repeatable)")->take_last();
+  cmd.add_option("--account", filters.accounts, "Only this account id (repeatable)")->take_last();
+  cmd.add_option("--tag", filters.tags, "Only cases with this tag (repeatable)")->take_last();
+  cmd.add_option("--cause", filters.causes, "Only cases citing this code or a code under it (repeatable)")
+      ->take_last();
+}
+
+void apply_filters(const FilterOptions& filters, const Taxonomy& taxonomy, AnalysisOptions& analysis) {
+  for (const auto& code : filters.causes) {
+    const TaxonomyEntry* entry = taxonomy.resolve(code);
+    if (!entry) {
+      std::string hint = did_you_mean(code, taxonomy.codes());
+      throw CliError(fmt::format("--cause: `{}` is not a cause code{}", code, hint.empty() ? "" : "; " + hint));
+    }
+    analysis.causes.push_back(entry->code);
+  }
+  if (!filters.since.empty()) analysis.since = parse_date_option(filters.since, "--since");
+  if (!filters.until.empty()) analysis.until = parse_date_option(filters.until, "--until");
+  analysis.segments = filters.segments;
+  analysis.accounts = filters.accounts;
+  analysis.tags = filters.tags;
+}
+
+}  // namespace esc

@@ -1,0 +1,244 @@
+// The tables of the template context (see report_context_schema()).
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "esc/render/findings.hpp"
+#include "report_context_parts.hpp"
+
+namespace esc::context {
+namespace {
+
+mstch::array code_list(const std::vector<std::string>& codes, const Names& names) {
+  mstch::array out;
+  for (const auto& code : codes) out.push_back(mstch::map{{"code", code}, {"title", names.cause_title(code)}});
+  return out;
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+constexpr std::size_t k_listed_recurrences = 10;
+
+mstch::map fix_row(const FixStat& f, const Names& names) {
+  mstch::array recurrences;
+  for (const auto& c : f.recurrences)
+    if (recurrences.size() < k_listed_recurrences)
+      recurrences.push_back(mstch::map{
+          {"id", c.id}, {"title", c.title}, {"account", names.account_label(c.account)}, {"opened", date(c.opened)}});
+  return mstch::map{
+      {"code", f.code},
+      {"title", names.cause_title(f.code)},
+      {"fixed", f.fixed.to_string()},
+      {"cases_after", n(f.cases_after)},
+      {"accounts_after", n(f.accounts_after)},
+      {"held", f.cases_after == 0},
+      {"recurrences", recurrences},
+      {"has_more_recurrences", f.recurrences.size() > k_listed_recurrences},
+      {"more_recurrences", n(f.recurrences.size() - std::min(f.recurrences.size(), k_listed_recurrences))}};
+}
+
+}  // namespace
+
+void add_cause_tables(mstch::map& ctx, const Report& r, const Names& names) {
+  mstch::array causes, categories, links, chains, pairs, loops;
+  std::size_t rank = 0;
+  for (const auto& c : r.causes)
+    causes.push_back(mstch::map{{"rank", n(++rank)},
+                                {"code", c.code},
+                                {"title", c.title},
+                                {"category", c.category},
+                                {"category_title", names.cause_title(c.category)},
+                                {"owner", c.owner},
+                                {"owner_title", names.department_title(c.owner)},
+                                {"cases", n(c.cases)},
+                                {"accounts", n(c.accounts)},
+                                {"arr", format_money(c.arr)},
+                                {"arr_raw", raw_number(c.arr)},
+                                {"as_root", n(c.as_root)},
+                                {"confirmed", n(c.confirmed)},
+                                {"churned_accounts", n(c.churned_accounts)},
+                                {"has_churn", c.churned_accounts > 0},
+                                {"reach", n(c.reach)}});
+  for (const auto& c : r.categories)
+    categories.push_back(mstch::map{{"code", c.code},
+                                    {"title", c.title},
+                                    {"cases", n(c.cases)},
+                                    {"accounts", n(c.accounts)},
+                                    {"arr", format_money(c.arr)},
+                                    {"arr_raw", raw_number(c.arr)}});
+  for (const auto& l : r.links)
+    links.push_back(mstch::map{{"from", l.from},
+                               {"from_title", names.cause_title(l.from)},
+                               {"to", l.to},
+                               {"to_title", names.cause_title(l.to)},
+                               {"cases", n(l.cases)},
+                               {"accounts", n(l.accounts)}});
+  for (const auto& c : r.chains) {
+    std::vector<std::string> titles;
+    for (const auto& code : c.path) titles.push_back(names.cause_title(code));
+    chains.push_back(mstch::map{{"text", format_chain(c.path)},
+                                {"titles", join(titles, " → ")},
+                                {"path", code_list(c.path, names)},
+                                {"cases", n(c.cases)},
+                                {"accounts", n(c.accounts)},
+                                {"arr", format_money(c.arr)},
+                                {"arr_raw", raw_number(c.arr)},
+                                {"churned_accounts", n(c.churned_accounts)},
+                                {"has_churn", c.churned_accounts > 0}});
+  }
+  for (const auto& p : r.pairs)
+    pairs.push_back(mstch::map{{"a", p.a},
+                               {"a_title", names.cause_title(p.a)},
+                               {"b", p.b},
+                               {"b_title", names.cause_title(p.b)},
+                               {"cases", n(p.cases)},
+                               {"accounts", n(p.accounts)},
+                               {"lift", fmt::format("{:.2f}", p.lift)}});
+  for (const auto& loop : r.loops) {
+    mstch::array codes;
+    for (const auto& code : loop) codes.push_back(code);
+    loops.push_back(mstch::map{{"text", format_chain(loop, " ⇄ ")}, {"codes", codes}});
+  }
+  ctx["has_causes"] = !causes.empty();
+  ctx["causes"] = causes;
+  ctx["has_categories"] = !categories.empty();
+  ctx["categories"] = categories;
+  ctx["has_links"] = !links.empty();
+  ctx["links"] = links;
+  ctx["has_chains"] = !chains.empty();
+  ctx["chains"] = chains;
+  ctx["has_pairs"] = !pairs.empty();
+  ctx["pairs"] = pairs;
+  ctx["has_loops"] = !loops.empty();
+  ctx["loops"] = loops;
+}
+
+void add_account_tables(mstch::map& ctx, const Report& r, const Names& names) {
+  mstch::array repeats, accounts, departments, segments;
+  for (const auto& a : r.repeat_accounts) {
+    mstch::array escalations;
+    for (const auto& c : a.escalations)
+      escalations.push_back(mstch::map{{"id", c.id},
+                                       {"title", c.title},
+                                       {"opened", date(c.opened)},
+                                       {"closed", date(c.closed)},
+                                       {"outcome", outcome(c.outcome)},
+                                       {"is_open", !c.closed || c.outcome == Outcome::open}});
+    std::vector<std::string> recurring_titles;
+    for (const auto& code : a.recurring) recurring_titles.push_back(names.cause_title(code));
+    repeats.push_back(mstch::map{{"account", a.account},
+                                 {"name", a.name},
+                                 {"label", a.name.empty() ? a.account : a.name},
+                                 {"cases", n(a.cases)},
+                                 {"third_strike", a.third_strike},
+                                 {"outcome", outcome(a.outcome)},
+                                 {"has_outcome", a.outcome.has_value()},
+                                 {"recurring", code_list(a.recurring, names)},
+                                 {"has_recurring", !a.recurring.empty()},
+                                 {"recurring_text", join(recurring_titles, "; ")},
+                                 {"escalations", escalations}});
+  }
+  for (const auto& a : r.accounts)
+    accounts.push_back(mstch::map{{"id", a.id},
+                                  {"name", a.name},
+                                  {"label", a.name.empty() ? a.id : a.name},
+                                  {"segment", a.segment},
+                                  {"arr", format_money(a.arr)},
+                                  {"arr_raw", raw_number(a.arr)},
+                                  {"outcome", outcome(a.outcome)},
+                                  {"cases", n(a.cases)},
+                                  {"open_cases", n(a.open_cases)}});
+  for (const auto& d : r.departments)
+    departments.push_back(mstch::map{{"id", d.id},
+                                     {"title", d.title},
+                                     {"causes", n(d.causes)},
+                                     {"cases", n(d.cases)},
+                                     {"accounts", n(d.accounts)},
+                                     {"arr", format_money(d.arr)},
+                                     {"arr_raw", raw_number(d.arr)},
+                                     {"actions_open", n(d.actions_open)},
+                                     {"actions_overdue", n(d.actions_overdue)},
+                                     {"owner_absent", n(d.owner_absent)},
+                                     {"has_overdue", d.actions_overdue > 0},
+                                     {"has_absent", d.owner_absent > 0}});
+  for (const auto& s : r.segments) {
+    std::vector<std::string> titles;
+    for (const auto& code : s.top_causes) titles.push_back(names.cause_title(code));
+    segments.push_back(mstch::map{{"segment", s.segment},
+                                  {"cases", n(s.cases)},
+                                  {"accounts", n(s.accounts)},
+                                  {"top_causes", code_list(s.top_causes, names)},
+                                  {"top_causes_text", join(titles, "; ")}});
+  }
+  ctx["has_repeat_accounts"] = !repeats.empty();
+  ctx["repeat_accounts"] = repeats;
+  ctx["has_accounts"] = !accounts.empty();
+  ctx["accounts"] = accounts;
+  ctx["has_departments"] = !departments.empty();
+  ctx["departments"] = departments;
+  ctx["has_segments"] = !segments.empty();
+  ctx["segments"] = segments;
+}
+
+void add_time_tables(mstch::map& ctx, const Report& r, const Names& names) {
+  mstch::array trend, fixes, failed;
+  for (const auto& t : r.trend) {
+    mstch::array categories;
+    std::size_t total = 0;
+    for (const auto& [code, cases] : t.categories) {
+      categories.push_back(mstch::map{{"code", code}, {"title", names.cause_title(code)}, {"cases", n(cases)}});
+      total += cases;
+    }
+    trend.push_back(mstch::map{{"quarter", t.quarter}, {"total", n(total)}, {"categories", categories}});
+  }
+  const SeverityStat& s = r.severity;
+  mstch::array inflated_accounts, matrix;
+  std::vector<std::string> labels;
+  for (const auto& id : s.inflated_accounts) {
+    labels.push_back(names.account_label(id));
+    inflated_accounts.push_back(mstch::map{{"id", id}, {"label", labels.back()}});
+  }
+  for (std::size_t claimed = 0; claimed < 4; ++claimed) {
+    mstch::array cells;
+    for (std::size_t assessed = 0; assessed < 4; ++assessed)
+      cells.push_back(mstch::map{{"assessed", fmt::format("sev{}", assessed + 1)},
+                                 {"cases", n(s.matrix[claimed][assessed])},
+                                 {"is_inflated", assessed > claimed},
+                                 {"is_diagonal", assessed == claimed}});
+    matrix.push_back(mstch::map{{"claimed", fmt::format("sev{}", claimed + 1)}, {"cells", cells}});
+  }
+  std::string percent =
+      s.rated == 0 ? "0%"
+                   : fmt::format("{:.0f}%", 100.0 * static_cast<double>(s.inflated) / static_cast<double>(s.rated));
+  ctx["severity"] = mstch::map{{"rated", n(s.rated)},
+                               {"inflated", n(s.inflated)},
+                               {"inflated_percent", percent},
+                               {"has_rated", s.rated > 0},
+                               {"has_inflated", s.inflated > 0},
+                               {"inflated_accounts", inflated_accounts},
+                               {"has_inflated_accounts", !inflated_accounts.empty()},
+                               {"inflated_accounts_text", join(labels, ", ")},
+                               {"matrix", matrix}};
+  std::size_t held = 0;
+  for (const auto& f : r.fixes) {
+    fixes.push_back(fix_row(f, names));
+    if (f.cases_after > 0)
+      failed.push_back(fix_row(f, names));
+    else
+      ++held;
+  }
+  ctx["has_trend"] = !trend.empty();
+  ctx["trend"] = trend;
+  ctx["has_fixes"] = !fixes.empty();
+  ctx["fixes"] = fixes;
+  ctx["has_failed_fixes"] = !failed.empty();
+  ctx["failed_fixes"] = failed;
+  ctx["held_fixes"] = n(held);
+}
+
+}  // namespace esc::context

@@ -1,0 +1,165 @@
+// The HTML report as a person sees it: rendered by headless Chromium.
+// Exits 77 (ctest: skipped) when no Chromium is installed.
+#define DOCTEST_CONFIG_IMPLEMENT
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <regex>
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "run.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string g_chromium;  // the browser binary
+
+// $ESC_CHROMIUM, or the first of the usual names found on PATH.
+std::string find_chromium() {
+  std::vector<std::string> names = {"chromium", "chromium-browser", "google-chrome"};
+  if (const char* forced = std::getenv("ESC_CHROMIUM")) names = {forced};
+  for (const auto& name : names)
+    if (!name.empty() && std::system(("command -v '" + name + "' >/dev/null 2>&1").c_str()) == 0) return name;
+  return "";
+}
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// Runs Chromium headless on a local file with `mode` (--dump-dom or
+// --screenshot=PATH) at `width` x `height`; returns its standard output.
+std::string chromium(const std::string& file, const std::string& mode, int width, int height = 2400) {
+  std::string profile = e2e::temp_dir();
+  std::string command = "timeout 120 " + g_chromium +
+                        " --headless --no-sandbox --disable-gpu --disable-background-networking --hide-scrollbars"
+                        " --no-first-run --user-data-dir=" +
+                        shell_quote(profile) + " --window-size=" + std::to_string(width) + "," +
+                        std::to_string(height) + " " + mode + " " + shell_quote("file://" + file) + " 2>/dev/null";
+  std::string out;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  char buffer[65536];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+  int status = ::pclose(pipe);
+  INFO(command);
+  REQUIRE(status == 0);
+  return out;
+}
+
+std::string html_report(const std::string& cases, const std::string& dir) {
+  std::string path = dir + "/report.html";
+  auto r = e2e::run({"report", "--format", "html", "--as-of", "2025-06-30", "-o", path, cases});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return path;
+}
+
+// A copy without the Content-Security-Policy (so nothing but escaping stands
+// between case text and the browser), with an optional script of our own.
+std::string unprotected_copy(const std::string& path, const std::string& name, const std::string& script = "") {
+  std::string html = e2e::read_file(path);
+  html = std::regex_replace(html, std::regex("<meta http-equiv=\"Content-Security-Policy\"[^>]*>\n"), "");
+  REQUIRE(html.find("Content-Security-Policy") == std::string::npos);
+  if (!script.empty()) html.replace(html.rfind("</body>"), 7, "<script>" + script + "</script></body>");
+  std::string copy = fs::path(path).parent_path().string() + "/" + name;
+  e2e::write_file(copy, html);
+  return copy;
+}
+
+// Our measuring script: the rendered size of every <svg>, the title, the scripts.
+const char* k_measure =
+    "var sizes = []; document.querySelectorAll('svg').forEach(function (s) {"
+    "  var r = s.getBoundingClientRect(); sizes.push([Math.round(r.width), Math.round(r.height)]); });"
+    "var p = document.createElement('pre'); p.id = 'esc-measure';"
+    "p.textContent = JSON.stringify({title: document.title, svgs: sizes, scripts: document.scripts.length,"
+    "  images: document.images.length});"
+    "document.body.appendChild(p);";
+
+nlohmann::json measure(const std::string& report, int width) {
+  std::string copy = unprotected_copy(report, "measured-" + std::to_string(width) + ".html", k_measure);
+  std::string dom = chromium(copy, "--dump-dom", width);
+  std::smatch m;
+  REQUIRE(std::regex_search(dom, m, std::regex("<pre id=\"esc-measure\">([^<]*)</pre>")));
+  std::string text = std::regex_replace(m[1].str(), std::regex("&quot;"), "\"");
+  return nlohmann::json::parse(text);
+}
+
+std::size_t drawn(const nlohmann::json& sizes) {
+  std::size_t n = 0;
+  for (const auto& s : sizes) n += s[0].get<int>() > 100 && s[1].get<int>() > 50 ? 1 : 0;
+  return n;
+}
+
+void screenshot(const std::string& report, const std::string& name, int width) {
+  fs::create_directories(ESC_SHOTS_DIR);
+  std::string path = std::string(ESC_SHOTS_DIR) + "/" + name;
+  chromium(report, "--screenshot=" + shell_quote(path), width, 6000);
+  CHECK(fs::file_size(path) > 10000);
+  MESSAGE("screenshot: " << path);
+}
+
+}  // namespace
+
+TEST_CASE("the example report renders with every chart drawn, on a laptop and on a phone") {
+  std::string dir = e2e::temp_dir();
+  std::string report = html_report("examples/cases", dir);
+  std::string dom = chromium(report, "--dump-dom", 1280);
+  CHECK(dom.find("<title>Escalation autopsy report, as of 2025-06-30</title>") != std::string::npos);
+  std::regex sized("<svg [^>]*width=\"([0-9.]+)\" height=\"([0-9.]+)\" viewBox=\"0 0 [0-9.]+ [0-9.]+\" role=\"img\"");
+  std::size_t charts = 0;
+  for (std::sregex_iterator it(dom.begin(), dom.end(), sized), end; it != end; ++it)
+    charts += std::stod((*it)[1]) > 0 && std::stod((*it)[2]) > 0 ? 1 : 0;
+  CHECK(charts == 8);
+  for (const char* heading :
+       {"What matters most", "Root causes that keep coming back", "How causes lead to each other", "Trend by quarter",
+        "Accounts on repeat escalations", "Fixes that did not hold", "Department accountability", "Severity gaming"})
+    CHECK_MESSAGE(dom.find(heading) != std::string::npos, heading);
+  auto laptop = measure(report, 1280);
+  auto phone = measure(report, 400);
+  CHECK(laptop["svgs"].size() == 8);
+  CHECK(drawn(laptop["svgs"]) == 7);  // the narrow top-causes chart is hidden on a laptop
+  CHECK(drawn(phone["svgs"]) == 7);   // and the wide one on a phone
+  CHECK(laptop["scripts"] == 1);      // ours only
+  CHECK(laptop["images"] == 0);
+  screenshot(report, "report-laptop.png", 1280);
+  screenshot(report, "report-phone.png", 400);
+}
+
+TEST_CASE("hostile case text shows literally and runs nothing, even without the CSP") {
+  std::string dir = e2e::temp_dir();
+  std::string report = html_report("tests/cases/hostile", dir);
+  for (const std::string& file : {report, unprotected_copy(report, "no-csp.html")}) {
+    INFO(file);
+    std::string dom = chromium(file, "--dump-dom", 1280);
+    CHECK(dom.find("<title>Escalation autopsy report, as of 2025-06-30</title>") != std::string::npos);
+    CHECK(dom.find("pwned</title>") == std::string::npos);
+    CHECK(dom.find("<script") == std::string::npos);
+    CHECK(dom.find("<img") == std::string::npos);
+    CHECK(dom.find("&lt;script&gt;document.title='pwned'&lt;/script&gt;") != std::string::npos);
+    CHECK(dom.find("&lt;img src=x onerror=\"document.title='pwned'\"&gt;") != std::string::npos);
+    CHECK(dom.find("<h3>{{#x}}{{{y}}}&lt;/td&gt;</h3>") != std::string::npos);
+    CHECK(dom.find(">{{#x}}{{{y}}}&lt;/td&gt;</text>") != std::string::npos);  // inside the SVG timeline
+  }
+  auto measured = measure(report, 1280);
+  CHECK(measured["title"] == "Escalation autopsy report, as of 2025-06-30");
+  CHECK(measured["scripts"] == 1);
+  CHECK(measured["images"] == 0);
+  screenshot(report, "hostile-laptop.png", 1280);
+}
+
+int main(int argc, char** argv) {
+  g_chromium = find_chromium();
+  if (g_chromium.empty()) {
+    std::cout << "chromium is not installed; skipping the browser tests (apt-get install chromium)\n";
+    return 77;
+  }
+  doctest::Context context(argc, argv);
+  return context.run();
+}

@@ -1,0 +1,73 @@
+#include <set>
+
+#include <doctest/doctest.h>
+
+#include "esc/analyze/redact.hpp"
+
+using namespace esc;
+
+namespace {
+
+CaseRef case_of(const std::string& id, const std::string& title, const std::string& account) {
+  return CaseRef{id, title, account, Date::parse("2024-01-01"), std::nullopt, std::nullopt};
+}
+
+Report sample() {
+  Report r;
+  r.accounts.push_back({"ACME123", "ACME Corp", "enterprise", 480000, Outcome::open, 3, 1});
+  r.accounts.push_back({"GLX-7781", "Globex", "enterprise", 100, std::nullopt, 1, 0});
+  RepeatAccount acme{"ACME123", "ACME Corp", 3, {"a"}, true, Outcome::open, {}};
+  acme.escalations.push_back(case_of("ESC-1", "ACME's export fails; Globex saw it too", "ACME123"));
+  acme.escalations.push_back(case_of("ACME123-2", "acme corp asks for a refund (see acme123)", "ACME123"));
+  r.repeat_accounts.push_back(acme);
+  r.fixes.push_back({"x", *Date::parse("2023-01-01"), 1, 1, {case_of("ESC-9", "Globexian fix failed", "GLX-7781")}});
+  r.severity.inflated_accounts = {"GLX-7781"};
+  r.options.accounts = {"ACME123", "NOT-IN-DATA"};
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("pseudonyms are stable and shaped Account-XXXX") {
+  std::string p = account_pseudonym("ACME123");
+  CHECK(p == account_pseudonym("ACME123"));
+  CHECK(p != account_pseudonym("ACME124"));
+  CHECK(p != account_pseudonym("ACME123", 1));
+  REQUIRE(p.size() == 12);
+  CHECK(p.rfind("Account-", 0) == 0);
+}
+
+TEST_CASE("redaction replaces account ids and names everywhere, the same way each time") {
+  Report r = sample();
+  redact_report(r);
+  std::string acme = account_pseudonym("ACME123"), globex = account_pseudonym("GLX-7781");
+  CHECK(r.redacted);
+  REQUIRE(r.repeat_accounts.size() == 1);
+  CHECK(r.repeat_accounts[0].account == acme);
+  CHECK(r.repeat_accounts[0].name.empty());
+  CHECK(r.repeat_accounts[0].escalations[0].account == acme);
+  CHECK(r.repeat_accounts[0].escalations[0].title == acme + "'s export fails; " + globex + " saw it too");
+  CHECK(r.repeat_accounts[0].escalations[1].id == acme + "-2");
+  CHECK(r.repeat_accounts[0].escalations[1].title == acme + " asks for a refund (see " + acme + ")");
+  CHECK(r.fixes[0].recurrences[0].account == globex);
+  CHECK(r.fixes[0].recurrences[0].title == "Globexian fix failed");  // whole words only
+  CHECK(r.severity.inflated_accounts == std::vector<std::string>{globex});
+  CHECK(r.options.accounts[0] == acme);
+  CHECK(r.options.accounts[1] == account_pseudonym("NOT-IN-DATA"));
+  for (const auto& a : r.accounts) {
+    CHECK(a.name.empty());
+    CHECK(a.id.rfind("Account-", 0) == 0);
+  }
+  Report again = sample();
+  redact_report(again);
+  CHECK(again.repeat_accounts[0].escalations[0].title == r.repeat_accounts[0].escalations[0].title);
+}
+
+TEST_CASE("two accounts never share a pseudonym") {
+  Report r;
+  for (int i = 0; i < 3000; ++i) r.accounts.push_back({"A" + std::to_string(i), "", "", 0, std::nullopt, 1, 0});
+  redact_report(r);
+  std::set<std::string> seen;
+  for (const auto& a : r.accounts) seen.insert(a.id);
+  CHECK(seen.size() == 3000);
+}

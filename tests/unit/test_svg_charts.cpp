@@ -1,0 +1,81 @@
+#include <regex>
+
+#include <doctest/doctest.h>
+
+#include "esc/render/svg_charts.hpp"
+
+using namespace esc;
+
+namespace {
+
+const std::string k_evil = "<script>alert('x')</script> & \"q\" </svg>";
+
+CaseRef evil_case(const std::string& opened) {
+  return CaseRef{"E-1", k_evil, "EVIL", Date::parse(opened), std::nullopt, Outcome::open};
+}
+
+// A small report with every chart's input, and hostile text wherever text is drawn.
+Report sample() {
+  Report r;
+  r.options.as_of = *Date::parse("2025-06-30");
+  r.categories.push_back({"cat", k_evil, 2, 2, 100});
+  r.causes.push_back({"cat.a", k_evil, "cat", "sales", 2, 2, 480000, 2, 1, 1, 1});
+  r.causes.push_back({"cat.b", "B title", "cat", "sales", 2, 2, 480000, 0, 1, 1, 0});
+  r.causes.push_back({"cat.c", "C title", "cat", "sales", 1, 1, 1000, 0, 1, 0, 0});
+  r.links.push_back({"cat.a", "cat.b", 2, 2});
+  r.links.push_back({"cat.b", "cat.c", 1, 1});
+  r.links.push_back({"cat.a", "cat.c", 1, 1});  // spans two layers
+  r.links.push_back({"cat.c", "cat.a", 1, 1});  // closes a loop
+  r.trend.push_back({"2024-Q1", {{"cat", 2}}});
+  r.trend.push_back({"2024-Q3", {{"cat", 1}}});
+  r.departments.push_back({"sales", k_evil, 2, 2, 2, 100, 1, 1, 1});
+  RepeatAccount account{"EVIL", k_evil, 3, {"cat.a"}, true, Outcome::open, {}};
+  account.escalations = {evil_case("2024-01-02"), evil_case("2024-05-06"), evil_case("2025-02-03")};
+  r.repeat_accounts.push_back(account);
+  r.fixes.push_back({"cat.a", *Date::parse("2023-12-01"), 2, 1, {evil_case("2024-05-06"), evil_case("2025-02-03")}});
+  r.severity.rated = 3;
+  r.severity.inflated = 2;
+  r.severity.matrix[0][2] = 2;
+  r.severity.matrix[1][1] = 1;
+  return r;
+}
+
+std::vector<std::string> all_charts(const Report& r) {
+  return {svg_top_causes(r),      svg_trend(r),        svg_cause_graph(r), svg_departments(r),
+          svg_repeat_accounts(r), svg_failed_fixes(r), svg_severity(r)};
+}
+
+}  // namespace
+
+TEST_CASE("every chart is one sized, titled svg element with the text escaped") {
+  std::regex head(
+      R"re(^<svg xmlns="http://www.w3.org/2000/svg" width="([0-9.]+)" height="([0-9.]+)" viewBox="0 0 \1 \2" role="img"[^>]*><title>[^<]+</title><desc>[^<]+</desc>)re");
+  for (const auto& svg : all_charts(sample())) {
+    REQUIRE(!svg.empty());
+    std::smatch m;
+    REQUIRE_MESSAGE(std::regex_search(svg, m, head), svg.substr(0, 200));
+    CHECK(std::stod(m[1]) > 100);
+    CHECK(std::stod(m[2]) > 50);
+    CHECK(svg.find("<script") == std::string::npos);
+    CHECK(svg.find("</svg>") == svg.size() - 6);  // the hostile "</svg>" is escaped
+    CHECK(svg.find("'x'") == std::string::npos);
+  }
+  CHECK(svg_top_causes(sample()).find("&lt;script&gt;alert(&#39;x&#39;)") != std::string::npos);
+  CHECK(svg_repeat_accounts(sample()).find("&lt;script&gt;") != std::string::npos);
+}
+
+TEST_CASE("charts are deterministic and empty when there is nothing to draw") {
+  CHECK(all_charts(sample()) == all_charts(sample()));
+  for (const auto& svg : all_charts(Report{})) CHECK(svg.empty());
+}
+
+TEST_CASE("the cause graph marks the edge that closes a loop and routes long edges") {
+  std::string graph = svg_cause_graph(sample());
+  CHECK(graph.find("stroke-dasharray") != std::string::npos);
+  CHECK(graph.find("closes a loop") != std::string::npos);
+  CHECK(graph.find("3 causes and 4 links") != std::string::npos);
+}
+
+TEST_CASE("xml_escape covers the five XML specials") {
+  CHECK(xml_escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+}
