@@ -12,7 +12,8 @@
 # JOBS (threads for esc-autopsy and the floor; default: cores), BUILD_DIR
 # (an existing build folder to use instead of a fresh one), OUT (work
 # folder, default /tmp/esc-bench), SKIP_SLOW=1 (no Python, no yamllint).
-# Needs: python3-yaml python3-networkx yamllint time (Debian).
+# Needs: python3-yaml python3-networkx yamllint time libyaml-cpp-dev (Debian;
+# yaml-cpp only for the yaml-cpp floor).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES="${SIZES:-1000 10000 100000}"

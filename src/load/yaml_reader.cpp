@@ -1,16 +1,15 @@
-// The yaml-cpp event API behind read_yaml_documents(). We build our own small
-// tree instead of YAML::Node because yaml-cpp 0.7 silently accepts duplicate
-// keys, expands aliases (alias bombs, cyclic aliases), throws a misleading
-// "bad file" on deep nesting, and YAML::LoadAll can loop forever.
-#include <istream>
-#include <streambuf>
+// libyaml's event API behind read_yaml_documents(). libyaml is a streaming C
+// parser (several times faster than yaml-cpp's scanner) that reports every
+// event with its position; we build our own small tree per document, which
+// lets us reject duplicate keys and aliases (alias bombs, cyclic aliases),
+// bound nesting depth and the number of values, and drop each document's
+// tree as soon as it has been read.
+#include <cstring>
 #include <string_view>
 #include <unordered_set>
 
 #include <fmt/format.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include "esc/load/yaml_node.hpp"
 
@@ -28,100 +27,140 @@ const char* describe_kind(YamlNode::Kind kind) {
 
 namespace {
 
-// Thrown from the event handler to stop parsing at a limit.
+// Thrown by the tree builder to stop reading at a limit.
 struct LimitReached {
   SourceMark mark;
   std::string message;
   std::string suggestion;
 };
 
-// Thrown from the event handler for a syntax error yaml-cpp lets through.
-struct SyntaxProblem {
-  SourceMark mark;
-  std::string message;
-  std::string suggestion;
-};
-
-bool is_plain_null(const std::string& value) {
+bool is_plain_null(std::string_view value) {
   if (value.size() > 4) return false;  // the common case: no comparisons
   return value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
 }
 
-// Reads a string without copying it (std::istringstream would copy the file).
-class ViewBuffer : public std::streambuf {
+// True when libyaml's line count can disagree with ours: it also breaks lines
+// at a lone CR, NEL (U+0085), LS (U+2028) and PS (U+2029).
+bool has_unusual_line_breaks(const std::string& text) {
+  for (const char* p = text.data(); (p = static_cast<const char*>(std::memchr(p, '\r', text.data() + text.size() - p)));
+       ++p)
+    if (p + 1 == text.data() + text.size() || p[1] != '\n') return true;
+  return text.find("\xC2\x85") != std::string::npos || text.find("\xE2\x80\xA8") != std::string::npos ||
+         text.find("\xE2\x80\xA9") != std::string::npos;
+}
+
+// Turns libyaml's marks (0-based line and column, index in code points) into
+// ours (1-based line and column in code points, lines broken at LF only).
+class MarkMapper {
  public:
-  explicit ViewBuffer(std::string_view text) {
-    char* begin = const_cast<char*>(text.data());
-    setg(begin, begin, begin + text.size());
+  explicit MarkMapper(const SourceText& source)
+      : m_source(source), m_direct(!has_unusual_line_breaks(source.text())) {}
+
+  SourceMark operator()(const yaml_mark_t& mark) {
+    // At the end of a file without a final line break, libyaml counts one
+    // more line than there is: point at the end of the text instead.
+    if (mark.line >= m_source.line_count()) return m_source.mark_at(m_source.text().size());
+    if (m_direct)
+      return SourceMark{static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
+    return m_source.mark_at(byte_offset(mark.index));
   }
+
+ private:
+  // The byte offset of the code point numbered `index`, walking from the last
+  // answer: events arrive in order, so the walks add up to one pass.
+  std::size_t byte_offset(std::size_t index) {
+    const std::string& text = m_source.text();
+    auto is_lead = [&](std::size_t at) { return (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80; };
+    while (m_index < index && m_byte < text.size()) {
+      ++m_byte;
+      while (m_byte < text.size() && !is_lead(m_byte)) ++m_byte;
+      ++m_index;
+    }
+    while (m_index > index && m_byte > 0) {
+      --m_byte;
+      while (m_byte > 0 && !is_lead(m_byte)) --m_byte;
+      --m_index;
+    }
+    return m_byte;
+  }
+
+  const SourceText& m_source;
+  bool m_direct;
+  std::size_t m_index = 0;  // code point index of m_byte
+  std::size_t m_byte = 0;
 };
 
-class TreeBuilder : public YAML::EventHandler {
+// libyaml's parser and current event, released however we leave.
+class EventReader {
+ public:
+  explicit EventReader(const std::string& text) {
+    yaml_parser_initialize(&m_parser);
+    yaml_parser_set_input_string(&m_parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    yaml_parser_set_encoding(&m_parser, YAML_UTF8_ENCODING);
+  }
+  ~EventReader() {
+    release();
+    yaml_parser_delete(&m_parser);
+  }
+  EventReader(const EventReader&) = delete;
+  EventReader& operator=(const EventReader&) = delete;
+
+  /// The next event, or nullptr on a syntax error (see parser()).
+  const yaml_event_t* next() {
+    release();
+    if (!yaml_parser_parse(&m_parser, &m_event)) return nullptr;
+    m_has_event = true;
+    return &m_event;
+  }
+  const yaml_parser_t& parser() const { return m_parser; }
+
+ private:
+  void release() {
+    if (m_has_event) yaml_event_delete(&m_event);
+    m_has_event = false;
+  }
+
+  yaml_parser_t m_parser;
+  yaml_event_t m_event;
+  bool m_has_event = false;
+};
+
+// Builds one document's tree from its events.
+class TreeBuilder {
  public:
   TreeBuilder(const SourceText& source, const LoadLimits& limits, std::vector<Diagnostic>& out)
       : m_source(source), m_limits(limits), m_out(out) {}
 
-  YamlNode take_root() { return std::move(m_root); }
-  bool has_root() const { return m_has_root; }
-
-  void OnDocumentStart(const YAML::Mark&) override {
+  void start_document() {
     m_root = YamlNode{};
-    m_has_root = false;
     m_stack.clear();
     m_nodes = 0;
   }
-  void OnDocumentEnd() override {}
+  YamlNode take_root() { return std::move(m_root); }
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { add_leaf(YamlNode::Kind::null, mark, "", false); }
-
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    throw LimitReached{to_mark(mark), "aliases (*name) are not allowed in case files",
-                       "write the value out in full; aliases can expand exponentially (an alias bomb)"};
-  }
-
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string& value) override {
-    bool quoted = tag == "!";
-    if (quoted && !quote_is_closed(mark))
-      throw SyntaxProblem{to_mark(mark), "this quoted text is never closed", "add the closing quote"};
-    if (!quoted && is_plain_null(value))
-      add_leaf(YamlNode::Kind::null, mark, "", false);
+  void scalar(SourceMark mark, std::string_view value, bool plain) {
+    if (plain && is_plain_null(value))
+      add_leaf(YamlNode::Kind::null, mark, {}, false);
     else
-      add_leaf(YamlNode::Kind::scalar, mark, value, quoted);
+      add_leaf(YamlNode::Kind::scalar, mark, value, !plain);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-    open(YamlNode::Kind::sequence, mark);
+  void open(YamlNode::Kind kind, SourceMark mark) {
+    if (static_cast<int>(m_stack.size()) >= m_limits.max_depth)
+      throw LimitReached{mark, fmt::format("nesting is deeper than {} levels", m_limits.max_depth),
+                         "case files need only a few levels; flatten the structure"};
+    YamlNode node;
+    node.kind = kind;
+    node.mark = mark;
+    // A parent's address is stable while we are inside it: only the innermost
+    // open node grows.
+    m_stack.push_back(&append(std::move(node)));
   }
-  void OnSequenceEnd() override { m_stack.pop_back(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-    open(YamlNode::Kind::mapping, mark);
-  }
-  void OnMapEnd() override {
-    remove_duplicate_keys(*m_stack.back());
+  void close() {
+    if (m_stack.empty()) return;
+    if (m_stack.back()->kind == YamlNode::Kind::mapping) remove_duplicate_keys(*m_stack.back());
     m_stack.pop_back();
-  }
-
-  // yaml-cpp 0.7 accepts a quote left open until the end of the file and
-  // folds the rest of the file into the value; YAML requires the closing quote.
-  bool quote_is_closed(const YAML::Mark& mark) const {
-    const std::string& text = m_source.text();
-    std::size_t pos = mark.pos < 0 ? 0 : static_cast<std::size_t>(mark.pos);
-    if (pos >= text.size() || (text[pos] != '"' && text[pos] != '\'')) return true;  // a block scalar
-    char quote = text[pos];
-    for (std::size_t i = pos + 1; i < text.size(); ++i) {
-      if (quote == '"' && text[i] == '\\') ++i;
-      else if (text[i] == quote) {
-        if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;  // '' is an escaped quote
-        else return true;
-      }
-    }
-    return false;
-  }
-
-  SourceMark to_mark(const YAML::Mark& mark) const {
-    std::size_t line_hint = mark.line < 0 ? 0 : static_cast<std::size_t>(mark.line);
-    return m_source.mark_at(mark.pos < 0 ? 0 : static_cast<std::size_t>(mark.pos), line_hint);
   }
 
  private:
@@ -133,7 +172,6 @@ class TreeBuilder : public YAML::EventHandler {
                          "a case needs a few hundred; split the document, or raise limits.max-nodes"};
     if (m_stack.empty()) {
       m_root = std::move(node);
-      m_has_root = true;
       return m_root;
     }
     auto& children = m_stack.back()->children;
@@ -141,25 +179,13 @@ class TreeBuilder : public YAML::EventHandler {
     return children.back();
   }
 
-  void add_leaf(YamlNode::Kind kind, const YAML::Mark& mark, const std::string& value, bool quoted) {
+  void add_leaf(YamlNode::Kind kind, SourceMark mark, std::string_view value, bool quoted) {
     YamlNode node;
     node.kind = kind;
-    node.value = value;
+    node.value.assign(value.data(), value.size());
     node.quoted = quoted;
-    node.mark = to_mark(mark);
+    node.mark = mark;
     append(std::move(node));
-  }
-
-  void open(YamlNode::Kind kind, const YAML::Mark& mark) {
-    if (static_cast<int>(m_stack.size()) >= m_limits.max_depth)
-      throw LimitReached{to_mark(mark), fmt::format("nesting is deeper than {} levels", m_limits.max_depth),
-                         "case files need only a few levels; flatten the structure"};
-    YamlNode node;
-    node.kind = kind;
-    node.mark = to_mark(mark);
-    // A parent's address is stable while we are inside it: only the innermost
-    // open node grows.
-    m_stack.push_back(&append(std::move(node)));
   }
 
   // True when a scalar key occurs twice; case files have small mappings, so
@@ -181,7 +207,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   // Reports the second and later occurrences of a scalar key and drops them,
-  // keeping the first (what yaml-cpp's own Node API would return).
+  // keeping the first.
   void remove_duplicate_keys(YamlNode& map) {
     if (map.pair_count() < 2 || !has_duplicate_keys(map)) return;
     std::unordered_set<std::string> seen;
@@ -205,15 +231,29 @@ class TreeBuilder : public YAML::EventHandler {
   const LoadLimits& m_limits;
   std::vector<Diagnostic>& m_out;
   YamlNode m_root;
-  bool m_has_root = false;
   std::vector<YamlNode*> m_stack;
   std::size_t m_nodes = 0;  // in the current document
 };
 
-// yaml-cpp's messages, made friendlier where we can.
-std::string syntax_message(const std::string& message) {
-  if (message.empty()) return "malformed YAML";
+// libyaml's problem ("mapping values are not allowed in this context") with
+// its context ("while scanning a simple key") when there is one.
+std::string syntax_message(const yaml_parser_t& parser) {
+  std::string message = parser.problem ? parser.problem : "malformed YAML";
+  if (parser.context) message += fmt::format(" ({})", parser.context);
   return message;
+}
+
+// A suggestion for the syntax errors people make most in case files.
+std::string syntax_suggestion(const yaml_parser_t& parser) {
+  std::string_view problem = parser.problem ? parser.problem : "";
+  if (problem == "mapping values are not allowed in this context")
+    return "a `: ` inside a value starts a new key; put the value in quotes";
+  if (problem.find("cannot start any token") != std::string_view::npos)
+    return "indent with spaces, not tabs, and quote values that start with `@` or a backquote";
+  if (problem.find("end of stream") != std::string_view::npos && parser.context &&
+      std::string_view(parser.context).find("quoted") != std::string_view::npos)
+    return "add the closing quote";
+  return "";
 }
 
 }  // namespace
@@ -221,41 +261,50 @@ std::string syntax_message(const std::string& message) {
 void read_yaml_documents(const SourceText& source, const LoadLimits& limits,
                          const std::function<void(YamlNode&& root, std::size_t index)>& on_document,
                          std::vector<Diagnostic>& out) {
-  ViewBuffer buffer(source.text());
-  std::istream stream(&buffer);
+  EventReader reader(source.text());
+  MarkMapper to_mark(source);
   TreeBuilder builder(source, limits, out);
   std::size_t index = 0;
-  SourceMark previous_root;
   try {
-    YAML::Parser parser(stream);
-    while (parser.HandleNextDocument(builder)) {
-      if (!builder.has_root()) continue;
-      YamlNode root = builder.take_root();
-      // yaml-cpp 0.7 can report the same stray token as an endless series of
-      // empty documents (the LoadAll hang); a document that does not advance
-      // is a syntax error.
-      if (index > 0 && root.kind == YamlNode::Kind::null && !(previous_root < root.mark)) {
-        out.push_back({Severity::error, "yaml-syntax", source.path(), root.mark,
-                       "unexpected token: this is not a valid YAML value", ""});
-        return;
+    while (const yaml_event_t* event = reader.next()) {
+      SourceMark mark = to_mark(event->start_mark);
+      switch (event->type) {
+        case YAML_STREAM_END_EVENT: return;
+        case YAML_DOCUMENT_START_EVENT:
+          if (index >= limits.max_documents) {
+            out.push_back({Severity::error, "input-limit", source.path(), mark,
+                           fmt::format("more than {} documents in one file", limits.max_documents),
+                           "split the file, or raise the documents limit in the config file"});
+            return;
+          }
+          builder.start_document();
+          break;
+        case YAML_DOCUMENT_END_EVENT: on_document(builder.take_root(), index++); break;
+        case YAML_ALIAS_EVENT:
+          throw LimitReached{mark, "aliases (*name) are not allowed in case files",
+                             "write the value out in full; aliases can expand exponentially (an alias bomb)"};
+        case YAML_SCALAR_EVENT:
+          builder.scalar(mark,
+                         std::string_view(reinterpret_cast<const char*>(event->data.scalar.value),
+                                          event->data.scalar.length),
+                         event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE);
+          break;
+        case YAML_SEQUENCE_START_EVENT: builder.open(YamlNode::Kind::sequence, mark); break;
+        case YAML_MAPPING_START_EVENT: builder.open(YamlNode::Kind::mapping, mark); break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT: builder.close(); break;
+        default: break;  // stream start, no event
       }
-      previous_root = root.mark;
-      if (index >= limits.max_documents) {
-        out.push_back({Severity::error, "input-limit", source.path(), root.mark,
-                       fmt::format("more than {} documents in one file", limits.max_documents),
-                       "split the file, or raise the documents limit in the config file"});
-        return;
-      }
-      on_document(std::move(root), index++);
     }
-  } catch (const SyntaxProblem& problem) {
-    out.push_back({Severity::error, "yaml-syntax", source.path(), problem.mark, problem.message, problem.suggestion});
+    const yaml_parser_t& parser = reader.parser();
+    // "found unexpected end of stream (while scanning a quoted scalar)": the
+    // place to fix is where the scalar starts, not the end of the file.
+    bool at_end = parser.problem && std::string_view(parser.problem) == "found unexpected end of stream";
+    SourceMark mark = to_mark(at_end && parser.context ? parser.context_mark : parser.problem_mark);
+    out.push_back({Severity::error, "yaml-syntax", source.path(), mark,
+                   syntax_message(parser), syntax_suggestion(parser)});
   } catch (const LimitReached& limit) {
     out.push_back({Severity::error, "input-limit", source.path(), limit.mark, limit.message, limit.suggestion});
-  } catch (const YAML::Exception& error) {
-    SourceMark mark = builder.to_mark(error.mark);
-    if (error.mark.is_null()) mark = {};
-    out.push_back({Severity::error, "yaml-syntax", source.path(), mark, syntax_message(error.msg), ""});
   }
 }
 

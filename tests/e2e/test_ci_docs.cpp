@@ -112,7 +112,7 @@ print(json.dumps({"hooks": hooks, "action": action}))
   CHECK(steps.find("cmake --build") != std::string::npos);
   CHECK(steps.find("validate --format github") != std::string::npos);
   std::string makefile = e2e::read_file(e2e::source_path("Makefile"));
-  for (const char* package : {"libyaml-cpp-dev", "libcli11-dev", "libfmt-dev", "libboost-graph-dev",
+  for (const char* package : {"libyaml-dev", "libcli11-dev", "libfmt-dev", "libboost-graph-dev",
                               "nlohmann-json3-dev", "libmstch-dev"}) {
     CHECK_MESSAGE(steps.find(package) != std::string::npos, package);
     CHECK_MESSAGE(makefile.find(package) != std::string::npos, package);

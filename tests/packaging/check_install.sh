@@ -34,7 +34,7 @@ deb=$(ls "$work"/pkg/esc-autopsy_*.deb)
 info=$(dpkg-deb -I "$deb")
 grep -q '^ Package: esc-autopsy$' <<<"$info" || fail "package name"
 depends=$(echo "$info" | sed -n 's/^ Depends: //p')
-for lib in libyaml-cpp0.7 libfmt9 libstdc++6 libc6; do
+for lib in libyaml-0-2 libfmt9 libstdc++6 libc6; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 contents=$(dpkg-deb -c "$deb")  # not piped into grep -q: an early close is SIGPIPE under pipefail

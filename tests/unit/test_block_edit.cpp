@@ -21,7 +21,7 @@ std::string span_text(const std::string& text, TextSpan span) {
 }
 }  // namespace
 
-TEST_CASE("documents are counted like yaml-cpp counts them") {
+TEST_CASE("documents are counted like the YAML reader counts them") {
   for (std::string text : {"a: 1\n", "---\na: 1\n", "# c\n---\na: 1\n", "a: 1\n---\nb: 2\n", "---\n---\na: 1\n",
                            "a: 1\n---\n", "a: 1\n...\n# x\n", "a: 1\n...\n---\nb: 2\n", "--- \na: 1\n--- # c\nb: 1\n",
                            "a: 1\n---\n# only a comment\n", "%YAML 1.2\n---\na: 1\n", "a: 1\r\n---\r\nb: 2\r\n"}) {

@@ -245,15 +245,49 @@ TEST_SUITE("yaml_reader") {
     }
   }
 
-  TEST_CASE("an unterminated quoted scalar is yaml-syntax") {
-    // yaml-cpp 0.7 accepts a quote left open at the end of the file and folds
-    // every following line into the value; YAML 1.2 requires the closing quote.
+  TEST_CASE("an unterminated quoted scalar is yaml-syntax at its opening quote") {
+    // The parser notices at the end of the file; the place to fix is the quote.
     for (std::string yaml : {"id: \"abc\ntitle: x\n", "id: 'abc\ntitle: x\n", "\"unterminated\n"}) {
       CAPTURE(yaml);
       Read r = read(yaml);
       INFO(dump(r.diagnostics));
-      CHECK(with_rule(r.diagnostics, "yaml-syntax").size() == 1);
+      REQUIRE(with_rule(r.diagnostics, "yaml-syntax").size() == 1);
+      CHECK(r.diagnostics[0].mark == SourceMark{1, yaml[0] == '"' ? 1u : 5u});
+      CHECK(r.diagnostics[0].suggestion == "add the closing quote");
     }
+  }
+
+  TEST_CASE("an error at the end of a file without a final line break points at its end") {
+    // libyaml counts a line after the last one there; there is no such line.
+    Read r = read("id: x\nbad: [");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "yaml-syntax");
+    CHECK(r.diagnostics[0].mark == SourceMark{2, 7});
+  }
+
+  TEST_CASE("line separators inside text do not shift the lines of later values") {
+    // libyaml breaks lines at LS, PS, NEL and a lone CR; our lines (and editors')
+    // break at LF only, so marks are taken from byte offsets in such files.
+    for (std::string odd : {"\xE2\x80\xA8", "\xE2\x80\xA9", "\xC2\x85"}) {
+      Read r = read("a: \"x" + odd + "y\"\nb: [1, \xC3\xA9, 3]\nc: 4\n");
+      INFO(dump(r.diagnostics));
+      REQUIRE(r.roots.size() == 1);
+      const YamlNode* b = value_of(r.roots[0], "b");
+      REQUIRE(b);
+      CHECK(b->mark == SourceMark{2, 4});
+      CHECK(b->children.at(2).mark == SourceMark{2, 11});
+      CHECK(value_of(r.roots[0], "c")->mark == SourceMark{3, 4});
+    }
+    Read cr = read("a: 1\rb: \xC3\xA9\rc: 3\r");  // old Mac line ends: one line to us
+    REQUIRE(cr.roots.size() == 1);
+    CHECK(value_of(cr.roots[0], "c")->mark == SourceMark{1, 16});
+  }
+
+  TEST_CASE("a syntax error in an oddly broken file is placed by byte offset") {
+    Read r = read("a: \"x\xE2\x80\xA8y\"\nb: c: d\n");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "yaml-syntax");
+    CHECK(r.diagnostics[0].mark == SourceMark{2, 5});
   }
 
   TEST_CASE("a syntax error names its position") {
@@ -284,7 +318,7 @@ TEST_SUITE("yaml_reader") {
     CHECK(r.roots.size() == 3);
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].rule == "input-limit");
-    CHECK(r.diagnostics[0].mark == SourceMark{7, 1});
+    CHECK(r.diagnostics[0].mark == SourceMark{6, 1});  // the `---` that starts the fourth document
     limits.max_documents = 5;
     CHECK(read("a: 1\n---\na: 2\n---\na: 3\n---\na: 4\n---\na: 5\n", limits).diagnostics.empty());
   }

@@ -27,7 +27,7 @@ struct TextLine {
 /// The lines of `text`, split at "\n" (a "\r" before it is not part of the line).
 std::vector<TextLine> split_lines(std::string_view text);
 
-/// The YAML documents of `text` as yaml-cpp counts them: a `---` line always
+/// The YAML documents of `text` as the YAML reader counts them: a `---` line always
 /// starts one; text before the first `---` or after a `...` line is one only
 /// if it holds more than comments. Each span starts after its `---` line.
 std::vector<TextSpan> split_documents(std::string_view text);

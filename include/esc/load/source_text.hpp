@@ -21,6 +21,8 @@ class SourceText {
   SourceMark mark_at(std::size_t offset) const;
   /// The same, trying the 0-based line `line_hint` first (the parser's count).
   SourceMark mark_at(std::size_t offset, std::size_t line_hint) const;
+  /// The number of lines (a final line break starts an empty last line).
+  std::size_t line_count() const { return m_line_starts.size(); }
   /// The text of a 1-based line without its line break; empty when out of range.
   std::string_view line(std::uint32_t number) const;
 
