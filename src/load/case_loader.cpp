@@ -113,6 +113,7 @@ CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& 
   auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
       results[i] = load_one(files[i], options.limits);
+      results[i].cases.shrink_to_fit();  // multi-document files grew it by doubling
       progress.file_done();
     }
   };
@@ -136,13 +137,11 @@ CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& 
       if (d.case_index >= 0) d.case_index += offset;
       set.diagnostics.push_back(std::move(d));
     }
-    for (auto& c : r.cases) {
-      c.file_index = i;
-      set.cases.push_back(std::move(c));
-    }
+    for (auto& c : r.cases) c.file_index = i;
     r.file.cases = r.cases.size();
+    set.cases.append_block(std::move(r.cases));  // the block itself: no case is moved
     set.files.push_back(std::move(r.file));
-    r = FileResult{};  // free the moved-from cases now, not after the merge
+    r = FileResult{};
   }
   return set;
 }

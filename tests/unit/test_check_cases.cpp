@@ -18,7 +18,7 @@ TEST_CASE("check_cases on a large set finds exactly what check_case finds case b
   esc::CaseSet set;
   set.files.push_back({});
   set.files[0].path = "big.yaml";
-  set.cases = std::move(built.cases);
+  set.cases.append_block(std::move(built.cases));
   const esc::Taxonomy& taxonomy = esc::default_taxonomy();
   std::vector<esc::Diagnostic> one_by_one;
   for (std::size_t i = 0; i < set.cases.size(); ++i)

@@ -7,6 +7,7 @@
 #include "esc/load/limits.hpp"
 #include "esc/load/suppressions.hpp"
 #include "esc/model/case.hpp"
+#include "esc/model/case_list.hpp"
 #include "esc/model/diagnostic.hpp"
 
 namespace esc {
@@ -37,7 +38,7 @@ struct LoadedFile {
 /// document order) whatever the number of threads.
 struct CaseSet {
   std::vector<LoadedFile> files;
-  std::vector<Case> cases;
+  CaseList cases;
   std::vector<Diagnostic> diagnostics;  // load-time findings; case_index set where known
   std::vector<std::string> ignored;     // files skipped by an ignore pattern, in walk order
 };
