@@ -1,5 +1,4 @@
 #include <memory>
-#include <sstream>
 
 #include "esc/analyze/analyzer.hpp"
 #include "esc/cli/commands.hpp"
@@ -25,12 +24,15 @@ int run_graph(const GraphOptions& options, const GlobalOptions& globals) {
   analysis.min_accounts = options.min_accounts;
   AnalysisInput input = load_for_analysis(options.paths, globals);
   Report report = analyze(input.cases, taxonomy, analysis, input.skipped);
-  std::ostringstream out;
-  if (options.format == "mermaid") render_graph_mermaid(out, report, taxonomy, options.min_accounts);
-  else if (options.format == "graphml") render_graph_graphml(out, report, taxonomy, options.min_accounts);
-  else if (options.format == "json") render_graph_json(out, report, taxonomy, options.min_accounts);
-  else render_graph_dot(out, report, taxonomy, options.min_accounts);
-  write_output(options.output, out.str(), options.force);
+  write_output(
+      options.output,
+      [&](std::ostream& out) {
+        if (options.format == "mermaid") render_graph_mermaid(out, report, taxonomy, options.min_accounts);
+        else if (options.format == "graphml") render_graph_graphml(out, report, taxonomy, options.min_accounts);
+        else if (options.format == "json") render_graph_json(out, report, taxonomy, options.min_accounts);
+        else render_graph_dot(out, report, taxonomy, options.min_accounts);
+      },
+      options.force);
   return 0;
 }
 

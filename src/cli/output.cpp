@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <fstream>
 #include <iostream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,26 +21,32 @@ namespace {
 // A temporary file beside `path`, then rename over it; or, when `replace` is
 // false, link it to `path`, which fails if `path` exists even if it appeared
 // after our check (rename only where the file system has no hard links).
-void write_through_temp(const std::string& path, const std::string& content, mode_t mode, bool replace) {
+void write_through_temp(const std::string& path, const OutputWriter& render, mode_t mode, bool replace) {
   std::string temp = path + ".tmp-XXXXXX";
   int fd = ::mkstemp(temp.data());
   if (fd < 0) throw CliError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
-  const char* data = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    ssize_t written = ::write(fd, data, left);
-    if (written < 0) {
-      if (errno == EINTR) continue;
-      int error = errno;
+  auto fail = [&](int error) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw CliError(fmt::format("cannot write {}: {}", path, std::strerror(error)));
+  };
+  {
+    // Streamed: a report of 100,000 cases is never held in memory whole.
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) fail(errno);
+    try {
+      render(out);
+    } catch (...) {
       ::close(fd);
       ::unlink(temp.c_str());
-      throw CliError(fmt::format("cannot write {}: {}", path, std::strerror(error)));
+      throw;
     }
-    data += written;
-    left -= static_cast<std::size_t>(written);
+    out.flush();
+    if (!out) fail(errno ? errno : EIO);
   }
   ::fchmod(fd, mode);
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  if (::fsync(fd) != 0) fail(errno);
+  if (::close(fd) != 0) {
     ::unlink(temp.c_str());
     throw CliError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
   }
@@ -62,13 +69,21 @@ void write_through_temp(const std::string& path, const std::string& content, mod
   }
 }
 
+OutputWriter text_writer(const std::string& content) {
+  return [&content](std::ostream& out) { out.write(content.data(), static_cast<std::streamsize>(content.size())); };
+}
+
 }  // namespace
 
-void write_file_atomically(const std::string& path, const std::string& content, bool force) {
+void write_file_atomically(const std::string& path, const OutputWriter& render, bool force) {
   struct stat info {};
   if (!force && ::lstat(path.c_str(), &info) == 0)
     throw CliError(fmt::format("{} already exists; use --force to replace it", path));
-  write_through_temp(path, content, 0644, force);
+  write_through_temp(path, render, 0644, force);
+}
+
+void write_file_atomically(const std::string& path, const std::string& content, bool force) {
+  write_file_atomically(path, text_writer(content), force);
 }
 
 void replace_file_atomically(const std::string& path, const std::string& content) {
@@ -78,16 +93,20 @@ void replace_file_atomically(const std::string& path, const std::string& content
   std::free(real);
   struct stat info {};
   if (::stat(target.c_str(), &info) != 0) throw CliError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
-  write_through_temp(target, content, info.st_mode & 07777, true);
+  write_through_temp(target, text_writer(content), info.st_mode & 07777, true);
 }
 
-void write_output(const std::string& path, const std::string& content, bool force) {
+void write_output(const std::string& path, const OutputWriter& render, bool force) {
   if (path.empty() || path == "-") {
-    std::cout << content;
+    render(std::cout);
     std::cout.flush();
     return;
   }
-  write_file_atomically(path, content, force);
+  write_file_atomically(path, render, force);
+}
+
+void write_output(const std::string& path, const std::string& content, bool force) {
+  write_output(path, text_writer(content), force);
 }
 
 }  // namespace esc

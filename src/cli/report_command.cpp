@@ -95,19 +95,28 @@ int run_report(const ReportOptions& options, const GlobalOptions& globals) {
   AnalysisInput input = load_for_analysis(options.paths, globals);
   Report report = analyze(input.cases, taxonomy, analysis, input.skipped);
   if (options.redact) redact_report(report);
-  std::ostringstream out;
   bool to_terminal = options.output.empty() || options.output == "-";
-  if (format == "json") {
-    render_report_json(out, report);
-  } else if (format == "csv") {
-    render_report_csv(out, report, options.table);
-  } else if (format == "html" || format == "markdown") {
+  if (format == "html" || format == "markdown") {
+    // A template can fail half-way: render it whole before writing anything.
+    std::ostringstream out;
     render_with_template(out, report, taxonomy, format, options.template_path, template_text);
+    write_output(options.output, out.str(), options.force);
   } else {
-    Style style(to_terminal && use_color(colors, STDOUT_FILENO));
-    render_report_text(out, report, style, to_terminal ? terminal_width() : 100);
+    // Streamed: the JSON report of 100,000 cases is about 100 MB.
+    write_output(
+        options.output,
+        [&](std::ostream& out) {
+          if (format == "json") {
+            render_report_json(out, report);
+          } else if (format == "csv") {
+            render_report_csv(out, report, options.table);
+          } else {
+            Style style(to_terminal && use_color(colors, STDOUT_FILENO));
+            render_report_text(out, report, style, to_terminal ? terminal_width() : 100);
+          }
+        },
+        options.force);
   }
-  write_output(options.output, out.str(), options.force);
   if (!to_terminal && !globals.quiet) std::cerr << "esc-autopsy: wrote " << options.output << '\n';
   return 0;
 }
