@@ -108,6 +108,16 @@ LoadOptions load_options(const GlobalOptions& globals) {
   return options;
 }
 
+LoadOptions checked_load_options(const GlobalOptions& globals, CaseDetail keep) {
+  LoadOptions options = load_options(globals);
+  const Taxonomy& taxonomy = active_taxonomy(globals);
+  options.check = [&taxonomy](const Case& c, int case_index, const std::string& file, std::vector<Diagnostic>& out) {
+    check_case(c, case_index, file, taxonomy, out);
+  };
+  options.keep = keep;
+  return options;
+}
+
 ValidationPolicy validation_policy(const GlobalOptions& globals) {
   ValidationPolicy policy;
   policy.severities = active_config(globals).severities;
@@ -118,7 +128,7 @@ AnalysisInput load_for_analysis(const std::vector<std::string>& paths, const Glo
   AnalysisInput input;
   const Config& config = active_config(globals);
   if (!config.diagnostics.empty() && !globals.quiet) print_diagnostics_to_stderr(config.diagnostics, globals);
-  input.set = load_case_set(paths, load_options(globals));
+  input.set = load_case_set(paths, checked_load_options(globals, CaseDetail::analysis));
   std::vector<Diagnostic> diagnostics =
       validate_case_set(input.set, active_taxonomy(globals), validation_policy(globals));
   for (const auto& d : diagnostics)

@@ -47,7 +47,9 @@ std::vector<std::pair<std::string, std::string>> used_ids(const std::string& fol
   std::vector<std::pair<std::string, std::string>> ids;
   std::error_code ignored;
   if (!fs::is_directory(folder, ignored)) return ids;
-  CaseSet set = load_case_set({folder}, load_options(globals));
+  LoadOptions load = load_options(globals);
+  load.keep = CaseDetail::identity;  // ids and positions are all this needs
+  CaseSet set = load_case_set({folder}, load);
   for (const auto& c : set.cases) {
     const std::string& file = set.files[c.file_index].path;
     if (!replaced.empty() && fs::equivalent(file, replaced, ignored)) continue;

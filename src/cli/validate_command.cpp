@@ -45,7 +45,7 @@ std::string working_directory() {
 int run_validate(const ValidateOptions& options, const GlobalOptions& globals) {
   const Config& config = active_config(globals);
   const Taxonomy& taxonomy = active_taxonomy(globals);
-  LoadOptions load = load_options(globals);
+  LoadOptions load = checked_load_options(globals, CaseDetail::identity);
   ColorMode colors = color_mode(globals);
   std::string format = resolve_format(options, config);
   std::string fail_on = resolve_fail_on(options, config);

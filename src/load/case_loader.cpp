@@ -20,9 +20,11 @@ struct FileResult {
   LoadedFile file;
   std::vector<Case> cases;
   std::vector<Diagnostic> diagnostics;  // case_index local to this file
+  std::vector<Diagnostic> checked;      // from LoadOptions::check; likewise
 };
 
-FileResult load_one(const std::string& path, const LoadLimits& limits) {
+FileResult load_one(const std::string& path, const LoadOptions& options) {
+  const LoadLimits& limits = options.limits;
   FileResult result;
   result.file.path = path == "-" ? std::string(k_stdin_name) : path;
   auto source = read_source(path, limits, result.diagnostics);
@@ -47,6 +49,10 @@ FileResult load_one(const std::string& path, const LoadLimits& limits) {
           attributed = result.diagnostics.size();
           if (c) {
             c->document = index;
+            // Checked now, while the case is in this thread's cache, and then
+            // trimmed to what the command reads: the set never holds the rest.
+            if (options.check) options.check(*c, case_index, source->path(), result.checked);
+            trim_case(*c, options.keep);
             result.cases.push_back(std::move(*c));
           }
           // Hostile input can make a finding of every line (unknown keys):
@@ -112,7 +118,7 @@ CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& 
   ProgressThrottle progress(options.progress, files.size());
   auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
-      results[i] = load_one(files[i], options.limits);
+      results[i] = load_one(files[i], options);
       results[i].cases.shrink_to_fit();  // multi-document files grew it by doubling
       progress.file_done();
     }
@@ -126,6 +132,7 @@ CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& 
     for (auto& thread : threads) thread.join();
   }
   progress.finish();
+  set.cases_checked = static_cast<bool>(options.check);
   std::size_t total_cases = 0;
   for (const auto& r : results) total_cases += r.cases.size();
   set.cases.reserve(total_cases);
@@ -133,10 +140,11 @@ CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& 
   for (std::size_t i = 0; i < results.size(); ++i) {
     FileResult& r = results[i];
     int offset = static_cast<int>(set.cases.size());
-    for (auto& d : r.diagnostics) {
-      if (d.case_index >= 0) d.case_index += offset;
-      set.diagnostics.push_back(std::move(d));
-    }
+    for (auto* found : {&r.diagnostics, &r.checked})
+      for (auto& d : *found) {
+        if (d.case_index >= 0) d.case_index += offset;
+        set.diagnostics.push_back(std::move(d));
+      }
     for (auto& c : r.cases) c.file_index = i;
     r.file.cases = r.cases.size();
     set.cases.append_block(std::move(r.cases));  // the block itself: no case is moved

@@ -115,7 +115,7 @@ std::vector<Diagnostic> validate_case_set(CaseSet& set, const Taxonomy& taxonomy
                                           std::vector<Diagnostic>* suppressed) {
   std::vector<Diagnostic> all = std::move(set.diagnostics);
   set.diagnostics.clear();
-  check_cases(set, taxonomy, all);
+  if (!set.cases_checked) check_cases(set, taxonomy, all);
   check_case_set(set, all);
   auto apply_severity = [&](Diagnostic& d) {
     auto it = policy.severities.find(d.rule);

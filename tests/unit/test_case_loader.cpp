@@ -5,10 +5,33 @@
 #include <vector>
 
 #include "esc/load/case_loader.hpp"
+#include "esc/load/taxonomy_loader.hpp"
+#include "esc/validate/validator.hpp"
+#include "test_support.hpp"
 
 namespace {
 
 const std::string k_examples = std::string(ESC_SOURCE_DIR) + "/examples/cases";
+const std::string k_broken = std::string(ESC_SOURCE_DIR) + "/examples/broken";
+
+// "file:line:col rule case_index" of every finding, in order.
+std::vector<std::string> lines_of(const std::vector<esc::Diagnostic>& found) {
+  std::vector<std::string> out;
+  for (const auto& d : found)
+    out.push_back(d.file + ":" + std::to_string(d.mark.line) + ":" + std::to_string(d.mark.column) + " " + d.rule +
+                  " " + std::to_string(d.case_index));
+  return out;
+}
+
+esc::LoadOptions checking(esc::CaseDetail keep, unsigned jobs) {
+  esc::LoadOptions options;
+  options.jobs = jobs;
+  options.keep = keep;
+  options.check = [](const esc::Case& c, int index, const std::string& file, std::vector<esc::Diagnostic>& out) {
+    esc::check_case(c, index, file, esc::default_taxonomy(), out);
+  };
+  return options;
+}
 
 }  // namespace
 
@@ -47,5 +70,38 @@ TEST_SUITE("case_loader") {
       CHECK(a.cases[i].id.value == b.cases[i].id.value);
       CHECK(a.cases[i].file_index == b.cases[i].file_index);
     }
+  }
+
+  TEST_CASE("checking while loading finds exactly what checking afterwards finds") {
+    esc::LoadOptions plain;
+    plain.jobs = 1;
+    for (const std::string& folder : {k_broken, std::string(ESC_SOURCE_DIR) + "/tests/cases"}) {
+      CAPTURE(folder);
+      esc::CaseSet after = esc::load_case_set({folder}, plain);
+      CHECK_FALSE(after.cases_checked);
+      auto expected = lines_of(esc::validate_case_set(after, esc::default_taxonomy(), {}));
+      REQUIRE(!expected.empty());
+      for (esc::CaseDetail keep : {esc::CaseDetail::full, esc::CaseDetail::analysis, esc::CaseDetail::identity})
+        for (unsigned jobs : {1u, 3u}) {
+          esc::CaseSet during = esc::load_case_set({folder}, checking(keep, jobs));
+          CHECK(during.cases_checked);
+          CHECK(lines_of(esc::validate_case_set(during, esc::default_taxonomy(), {})) == expected);
+          REQUIRE(during.cases.size() == after.cases.size());
+          for (std::size_t i = 0; i < after.cases.size(); ++i)
+            CHECK(during.cases[i].has_errors == after.cases[i].has_errors);
+        }
+    }
+  }
+
+  TEST_CASE("a case's findings carry its index in the set, not in its file") {
+    esc::CaseSet set = esc::load_case_set({k_broken}, checking(esc::CaseDetail::identity, 2));
+    std::size_t attributed = 0;
+    for (const auto& d : set.diagnostics) {
+      if (d.case_index < 0) continue;
+      ++attributed;
+      REQUIRE(static_cast<std::size_t>(d.case_index) < set.cases.size());
+      CHECK(set.files[set.cases[static_cast<std::size_t>(d.case_index)].file_index].path == d.file);
+    }
+    CHECK(attributed > 5);
   }
 }

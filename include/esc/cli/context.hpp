@@ -41,6 +41,10 @@ const Taxonomy& active_taxonomy(const GlobalOptions& globals);
 
 /// Loader settings: command-line options over the config file over defaults.
 LoadOptions load_options(const GlobalOptions& globals);
+/// load_options() that also runs the per-case rules of the active taxonomy in
+/// the loading threads and keeps only `keep` of each case: validate keeps
+/// identity, report and graph keep analysis (memory per case, see bench/).
+LoadOptions checked_load_options(const GlobalOptions& globals, CaseDetail keep);
 
 /// The rule severities of the config file.
 ValidationPolicy validation_policy(const GlobalOptions& globals);

@@ -7,6 +7,7 @@
 #include "esc/load/limits.hpp"
 #include "esc/load/suppressions.hpp"
 #include "esc/model/case.hpp"
+#include "esc/model/case_detail.hpp"
 #include "esc/model/case_list.hpp"
 #include "esc/model/diagnostic.hpp"
 
@@ -17,12 +18,21 @@ namespace esc {
 /// and once more with done == total when all are loaded.
 using LoadProgress = std::function<void(std::size_t done, std::size_t total)>;
 
+/// Per-case rules run by the loading threads on each case as soon as it is
+/// built; findings go into `out` with `case_index` (the case's index in its
+/// file; the loader makes it the set's index). Must be safe to call from
+/// several threads at once.
+using CaseCheck =
+    std::function<void(const Case& c, int case_index, const std::string& file, std::vector<Diagnostic>& out)>;
+
 struct LoadOptions {
   LoadLimits limits;
   unsigned jobs = 0;                // worker threads; 0 = one per core
   std::vector<std::string> ignore;  // glob patterns of files to skip (see matches_ignore)
   std::string ignore_base;          // the folder those patterns are relative to
   LoadProgress progress;            // optional; see LoadProgress
+  CaseCheck check;                  // optional; see CaseCheck
+  CaseDetail keep = CaseDetail::full;  // what is kept of each case after `check`
 };
 
 /// One input file: its display path and, for standard input only, its text
@@ -39,6 +49,7 @@ struct LoadedFile {
 struct CaseSet {
   std::vector<LoadedFile> files;
   CaseList cases;
+  bool cases_checked = false;           // LoadOptions::check has run on every case
   std::vector<Diagnostic> diagnostics;  // load-time findings; case_index set where known
   std::vector<std::string> ignored;     // files skipped by an ignore pattern, in walk order
 };

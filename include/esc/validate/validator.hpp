@@ -25,7 +25,8 @@ void check_cases(const CaseSet& set, const Taxonomy& taxonomy, std::vector<Diagn
 /// Checks rules that span cases (`duplicate-id`, `account-mismatch`).
 void check_case_set(const CaseSet& set, std::vector<Diagnostic>& out);
 
-/// Runs every rule over a loaded set, applies the policy, then the files'
+/// Runs every rule over a loaded set (the per-case rules only if the loader
+/// has not run them already: CaseSet::cases_checked), applies the policy, then the files'
 /// suppression comments (a finding silenced by one goes to `suppressed` when
 /// given; a suppressed rule that silenced nothing is `unused-suppression`),
 /// sorts the findings and marks each case that has an error
