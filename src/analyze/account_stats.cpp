@@ -22,7 +22,8 @@ void compute_repeat_accounts(const Facts& facts, Report& report) {
       if (n >= 2) repeat.recurring.push_back(code);
     repeat.third_strike = account.cases.size() >= 3;
     repeat.outcome = account.outcome;
-    for (auto i : account.cases_by_date) repeat.escalations.push_back(case_ref(*facts.cases[i].source));
+    repeat.escalations.reserve(account.cases_by_date.size());
+    for (auto i : account.cases_by_date) repeat.escalations.push_back(static_cast<CaseRefIndex>(i));
     report.repeat_accounts.push_back(std::move(repeat));
   }
   std::sort(report.repeat_accounts.begin(), report.repeat_accounts.end(),

@@ -167,6 +167,8 @@ Report analyze(const std::vector<const Case*>& cases, const Taxonomy& taxonomy, 
   report.options = options;
   compute_summary(facts, report);
   report.summary.skipped = skipped;
+  report.case_refs.reserve(facts.cases.size());
+  for (const auto& c : facts.cases) report.case_refs.push_back(case_ref(*c.source));
   compute_causes(facts, report);
   compute_graph_stats(facts, report);
   compute_accounts(facts, report);

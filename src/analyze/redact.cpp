@@ -97,10 +97,8 @@ class Redactor {
     for (const auto& a : report.repeat_accounts) {
       ids.insert(a.account);
       if (!a.name.empty()) names[a.account] = a.name;
-      for (const auto& c : a.escalations) ids.insert(c.account);
     }
-    for (const auto& f : report.fixes)
-      for (const auto& c : f.recurrences) ids.insert(c.account);
+    for (const auto& c : report.case_refs) ids.insert(c.account);
     ids.insert(report.severity.inflated_accounts.begin(), report.severity.inflated_accounts.end());
     ids.insert(report.options.accounts.begin(), report.options.accounts.end());
     std::set<std::string> taken;
@@ -162,9 +160,8 @@ void redact_report(Report& report) {
   for (auto& a : report.repeat_accounts) {
     a.account = redactor.account(a.account);
     a.name.clear();
-    redactor.case_list(a.escalations);
   }
-  for (auto& f : report.fixes) redactor.case_list(f.recurrences);
+  redactor.case_list(report.case_refs);
   for (auto& id : report.severity.inflated_accounts) id = redactor.account(id);
   std::sort(report.severity.inflated_accounts.begin(), report.severity.inflated_accounts.end());
   for (auto& id : report.options.accounts) id = redactor.account(id);

@@ -64,10 +64,11 @@ void compute_fixes(const Facts& facts, Report& report) {
   struct After {
     std::size_t cases = 0;
     AccountSet accounts;
-    std::vector<CaseRef> recurrences;
+    std::vector<CaseRefIndex> recurrences;
   };
   std::map<std::string, After> after;
-  for (const auto& c : facts.cases) {
+  for (std::size_t i = 0; i < facts.cases.size(); ++i) {
+    const CaseFacts& c = facts.cases[i];
     if (!c.source->opened) continue;
     for (const auto& code : c.codes) {
       auto it = fixed.find(code);
@@ -75,7 +76,7 @@ void compute_fixes(const Facts& facts, Report& report) {
       auto& entry = after[code];
       entry.cases += 1;
       entry.accounts.insert(c.account_index);
-      entry.recurrences.push_back(case_ref(*c.source));
+      entry.recurrences.push_back(static_cast<CaseRefIndex>(i));
     }
   }
   for (const auto& [code, date] : fixed) {
@@ -85,7 +86,10 @@ void compute_fixes(const Facts& facts, Report& report) {
       fix.cases_after = it->second.cases;
       fix.accounts_after = it->second.accounts.size();
       fix.recurrences = std::move(it->second.recurrences);
-      std::sort(fix.recurrences.begin(), fix.recurrences.end(), [](const CaseRef& x, const CaseRef& y) {
+      const auto& refs = report.case_refs;
+      std::sort(fix.recurrences.begin(), fix.recurrences.end(), [&refs](CaseRefIndex a, CaseRefIndex b) {
+        const CaseRef& x = refs[a];
+        const CaseRef& y = refs[b];
         return std::make_tuple(x.opened->key(), std::cref(x.id)) < std::make_tuple(y.opened->key(), std::cref(y.id));
       });
     }

@@ -24,12 +24,14 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
 
 constexpr std::size_t k_listed_recurrences = 10;
 
-mstch::map fix_row(const FixStat& f, const Names& names) {
+mstch::map fix_row(const Report& r, const FixStat& f, const Names& names) {
   mstch::array recurrences;
-  for (const auto& c : f.recurrences)
-    if (recurrences.size() < k_listed_recurrences)
-      recurrences.push_back(mstch::map{
-          {"id", c.id}, {"title", c.title}, {"account", names.account_label(c.account)}, {"opened", date(c.opened)}});
+  for (auto i : f.recurrences) {
+    if (recurrences.size() == k_listed_recurrences) break;
+    const CaseRef& c = r.case_refs[i];
+    recurrences.push_back(mstch::map{
+        {"id", c.id}, {"title", c.title}, {"account", names.account_label(c.account)}, {"opened", date(c.opened)}});
+  }
   return mstch::map{
       {"code", f.code},
       {"title", names.cause_title(f.code)},
@@ -122,13 +124,15 @@ void add_account_tables(mstch::map& ctx, const Report& r, const Names& names) {
   mstch::array repeats, accounts, departments, segments;
   for (const auto& a : r.repeat_accounts) {
     mstch::array escalations;
-    for (const auto& c : a.escalations)
+    for (auto i : a.escalations) {
+      const CaseRef& c = r.case_refs[i];
       escalations.push_back(mstch::map{{"id", c.id},
                                        {"title", c.title},
                                        {"opened", date(c.opened)},
                                        {"closed", date(c.closed)},
                                        {"outcome", outcome(c.outcome)},
                                        {"is_open", !c.closed || c.outcome == Outcome::open}});
+    }
     std::vector<std::string> recurring_titles;
     for (const auto& code : a.recurring) recurring_titles.push_back(names.cause_title(code));
     repeats.push_back(mstch::map{{"account", a.account},
@@ -226,9 +230,9 @@ void add_time_tables(mstch::map& ctx, const Report& r, const Names& names) {
                                {"matrix", matrix}};
   std::size_t held = 0;
   for (const auto& f : r.fixes) {
-    fixes.push_back(fix_row(f, names));
+    fixes.push_back(fix_row(r, f, names));
     if (f.cases_after > 0)
-      failed.push_back(fix_row(f, names));
+      failed.push_back(fix_row(r, f, names));
     else
       ++held;
   }

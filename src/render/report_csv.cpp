@@ -105,7 +105,7 @@ void fixes(CsvWriter& csv, const Report& r) {
   csv.row({"code", "fixed", "cases_after", "accounts_after", "held", "recurrences"});
   for (const auto& f : r.fixes) {
     std::vector<std::string> ids;
-    for (const auto& c : f.recurrences) ids.push_back(c.id);
+    for (auto i : f.recurrences) ids.push_back(r.case_refs[i].id);
     csv.row({f.code, f.fixed.to_string(), number(f.cases_after), number(f.accounts_after),
              f.cases_after == 0 ? "true" : "false", Text::text(join(ids, ";"))});
   }

@@ -42,15 +42,17 @@ Json outcome_json(const std::optional<Outcome>& outcome) {
   return outcome ? Json(std::string(to_string(*outcome))) : Json(nullptr);
 }
 
-Json case_list(const std::vector<CaseRef>& cases) {
+Json case_list(const Report& r, const std::vector<CaseRefIndex>& cases) {
   Json list = Json::array();
-  for (const auto& c : cases)
+  for (CaseRefIndex i : cases) {
+    const CaseRef& c = r.case_refs[i];
     list.push_back({{"id", c.id},
                     {"title", c.title},
                     {"account", c.account},
                     {"opened", optional_date(c.opened)},
                     {"closed", optional_date(c.closed)},
                     {"outcome", outcome_json(c.outcome)}});
+  }
   return list;
 }
 
@@ -155,14 +157,14 @@ void render_report_json(std::ostream& out, const Report& r) {
   doc.array("pairs", r.pairs, [](const auto& p) {
     return Json{{"a", p.a}, {"b", p.b}, {"cases", p.cases}, {"accounts", p.accounts}, {"lift", p.lift}};
   });
-  doc.array("repeat_accounts", r.repeat_accounts, [](const auto& a) {
+  doc.array("repeat_accounts", r.repeat_accounts, [&r](const auto& a) {
     return Json{{"account", a.account},
                 {"cases", a.cases},
                 {"recurring", string_list(a.recurring)},
                 {"third_strike", a.third_strike},
                 {"outcome", outcome_json(a.outcome)},
                 {"name", a.name},
-                {"escalations", case_list(a.escalations)}};
+                {"escalations", case_list(r, a.escalations)}};
   });
   doc.array("accounts", r.accounts, [](const auto& a) {
     return Json{{"id", a.id},
@@ -200,12 +202,12 @@ void render_report_json(std::ostream& out, const Report& r) {
                          {"inflated", r.severity.inflated},
                          {"inflated_accounts", string_list(r.severity.inflated_accounts)},
                          {"matrix", r.severity.matrix}});
-  doc.array("fixes", r.fixes, [](const auto& f) {
+  doc.array("fixes", r.fixes, [&r](const auto& f) {
     return Json{{"code", f.code},
                 {"fixed", f.fixed.to_string()},
                 {"cases_after", f.cases_after},
                 {"accounts_after", f.accounts_after},
-                {"recurrences", case_list(f.recurrences)}};
+                {"recurrences", case_list(r, f.recurrences)}};
   });
   doc.finish();
 }

@@ -30,7 +30,8 @@ std::string svg_repeat_accounts(const Report& report, std::size_t limit) {
   std::vector<Date> dates;
   bool any_open = false;
   for (std::size_t i = 0; i < rows; ++i)
-    for (const auto& c : report.repeat_accounts[i].escalations) {
+    for (auto ref : report.repeat_accounts[i].escalations) {
+      const CaseRef& c = report.case_refs[ref];
       if (c.opened) dates.push_back(*c.opened);
       if (c.closed)
         dates.push_back(*c.closed);
@@ -61,7 +62,8 @@ std::string svg_repeat_accounts(const Report& report, std::size_t limit) {
       out.text(svg::text_width(fmt::format("{} escalations", a.cases), 11) + 8, y + 34, "third strike", 11, "start",
                "fill=\"" + svg::k_alert + "\" font-weight=\"700\"");
     double mid = y + row / 2;
-    for (const auto& c : a.escalations) {
+    for (auto ref : a.escalations) {
+      const CaseRef& c = report.case_refs[ref];
       if (!c.opened) continue;
       double x0 = scale.x(*c.opened), x1 = scale.x(c.closed ? *c.closed : report.options.as_of);
       std::string color = svg::outcome_color(c.outcome);
@@ -85,8 +87,8 @@ std::string svg_failed_fixes(const Report& report, std::size_t limit) {
   std::vector<Date> dates;
   for (const auto* f : failed) {
     dates.push_back(f->fixed);
-    for (const auto& c : f->recurrences)
-      if (c.opened) dates.push_back(*c.opened);
+    for (auto ref : f->recurrences)
+      if (const auto& opened = report.case_refs[ref].opened) dates.push_back(*opened);
   }
   const double width = 760, label_w = 230, right_w = 150, row = 44, top = 8;
   svg::TimeScale scale(dates, label_w + 10, width - right_w - 10);
@@ -114,8 +116,8 @@ std::string svg_failed_fixes(const Report& report, std::size_t limit) {
       line_y += 16;
     }
     double fx = scale.x(f.fixed), last = fx;
-    for (const auto& c : f.recurrences)
-      if (c.opened) last = std::max(last, scale.x(*c.opened));
+    for (auto ref : f.recurrences)
+      if (const auto& opened = report.case_refs[ref].opened) last = std::max(last, scale.x(*opened));
     out.line(fx, mid, last, mid, svg::k_alert, 2, "stroke-opacity=\"0.35\"");
     out.raw("<g>");
     out.tooltip(fmt::format("{} fixed: case closed {}", f.code, f.fixed.to_string()));
@@ -123,7 +125,8 @@ std::string svg_failed_fixes(const Report& report, std::size_t limit) {
                         svg::num(fx), svg::num(mid - 7), svg::k_good));
     out.raw("</g>");
     std::set<long> drawn;  // one dot per pixel column: a thousand recurrences stay a small file
-    for (const auto& c : f.recurrences) {
+    for (auto ref : f.recurrences) {
+      const CaseRef& c = report.case_refs[ref];
       if (!c.opened || !drawn.insert(std::lround(scale.x(*c.opened))).second) continue;
       out.raw("<g>");
       out.tooltip(case_tooltip(c));

@@ -16,11 +16,12 @@ Report sample() {
   Report r;
   r.accounts.push_back({"ACME123", "ACME Corp", "enterprise", 480000, Outcome::open, 3, 1});
   r.accounts.push_back({"GLX-7781", "Globex", "enterprise", 100, std::nullopt, 1, 0});
-  RepeatAccount acme{"ACME123", "ACME Corp", 3, {"a"}, true, Outcome::open, {}};
-  acme.escalations.push_back(case_of("ESC-1", "ACME's export fails; Globex saw it too", "ACME123"));
-  acme.escalations.push_back(case_of("ACME123-2", "acme corp asks for a refund (see acme123)", "ACME123"));
+  r.case_refs.push_back(case_of("ESC-1", "ACME's export fails; Globex saw it too", "ACME123"));
+  r.case_refs.push_back(case_of("ACME123-2", "acme corp asks for a refund (see acme123)", "ACME123"));
+  r.case_refs.push_back(case_of("ESC-9", "Globexian fix failed", "GLX-7781"));
+  RepeatAccount acme{"ACME123", "ACME Corp", 3, {"a"}, true, Outcome::open, {0, 1}};
   r.repeat_accounts.push_back(acme);
-  r.fixes.push_back({"x", *Date::parse("2023-01-01"), 1, 1, {case_of("ESC-9", "Globexian fix failed", "GLX-7781")}});
+  r.fixes.push_back({"x", *Date::parse("2023-01-01"), 1, 1, {2}});
   r.severity.inflated_accounts = {"GLX-7781"};
   r.options.accounts = {"ACME123", "NOT-IN-DATA"};
   return r;
@@ -45,12 +46,12 @@ TEST_CASE("redaction replaces account ids and names everywhere, the same way eac
   REQUIRE(r.repeat_accounts.size() == 1);
   CHECK(r.repeat_accounts[0].account == acme);
   CHECK(r.repeat_accounts[0].name.empty());
-  CHECK(r.repeat_accounts[0].escalations[0].account == acme);
-  CHECK(r.repeat_accounts[0].escalations[0].title == acme + "'s export fails; " + globex + " saw it too");
-  CHECK(r.repeat_accounts[0].escalations[1].id == acme + "-2");
-  CHECK(r.repeat_accounts[0].escalations[1].title == acme + " asks for a refund (see " + acme + ")");
-  CHECK(r.fixes[0].recurrences[0].account == globex);
-  CHECK(r.fixes[0].recurrences[0].title == "Globexian fix failed");  // whole words only
+  CHECK(r.case_refs[r.repeat_accounts[0].escalations[0]].account == acme);
+  CHECK(r.case_refs[r.repeat_accounts[0].escalations[0]].title == acme + "'s export fails; " + globex + " saw it too");
+  CHECK(r.case_refs[r.repeat_accounts[0].escalations[1]].id == acme + "-2");
+  CHECK(r.case_refs[r.repeat_accounts[0].escalations[1]].title == acme + " asks for a refund (see " + acme + ")");
+  CHECK(r.case_refs[r.fixes[0].recurrences[0]].account == globex);
+  CHECK(r.case_refs[r.fixes[0].recurrences[0]].title == "Globexian fix failed");  // whole words only
   CHECK(r.severity.inflated_accounts == std::vector<std::string>{globex});
   CHECK(r.options.accounts[0] == acme);
   CHECK(r.options.accounts[1] == account_pseudonym("NOT-IN-DATA"));
@@ -60,7 +61,7 @@ TEST_CASE("redaction replaces account ids and names everywhere, the same way eac
   }
   Report again = sample();
   redact_report(again);
-  CHECK(again.repeat_accounts[0].escalations[0].title == r.repeat_accounts[0].escalations[0].title);
+  CHECK(again.case_refs[again.repeat_accounts[0].escalations[0]].title == r.case_refs[r.repeat_accounts[0].escalations[0]].title);
 }
 
 TEST_CASE("two accounts never share a pseudonym") {

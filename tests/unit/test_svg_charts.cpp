@@ -30,9 +30,10 @@ Report sample() {
   r.trend.push_back({"2024-Q3", {{"cat", 1}}});
   r.departments.push_back({"sales", k_evil, 2, 2, 2, 100, 1, 1, 1});
   RepeatAccount account{"EVIL", k_evil, 3, {"cat.a"}, true, Outcome::open, {}};
-  account.escalations = {evil_case("2024-01-02"), evil_case("2024-05-06"), evil_case("2025-02-03")};
+  r.case_refs = {evil_case("2024-01-02"), evil_case("2024-05-06"), evil_case("2025-02-03")};
+  account.escalations = {0, 1, 2};
   r.repeat_accounts.push_back(account);
-  r.fixes.push_back({"cat.a", *Date::parse("2023-12-01"), 2, 1, {evil_case("2024-05-06"), evil_case("2025-02-03")}});
+  r.fixes.push_back({"cat.a", *Date::parse("2023-12-01"), 2, 1, {1, 2}});
   r.severity.rated = 3;
   r.severity.inflated = 2;
   r.severity.matrix[0][2] = 2;

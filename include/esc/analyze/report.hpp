@@ -60,6 +60,9 @@ struct CaseRef {
   std::optional<Outcome> outcome;
 };
 
+/// An index into Report::case_refs: lists of cases share one copy of each.
+using CaseRefIndex = std::uint32_t;
+
 struct RepeatAccount {
   std::string account;
   std::string name;  // extra: the account's name, when known
@@ -67,7 +70,7 @@ struct RepeatAccount {
   std::vector<std::string> recurring;
   bool third_strike = false;
   std::optional<Outcome> outcome;
-  std::vector<CaseRef> escalations;  // extra: its cases by opened date
+  std::vector<CaseRefIndex> escalations;  // extra: its cases by opened date
 };
 
 /// Extra: every account of the filtered cases (JSON `accounts`), sorted by
@@ -108,7 +111,7 @@ struct FixStat {
   std::string code;
   Date fixed;
   std::size_t cases_after = 0, accounts_after = 0;
-  std::vector<CaseRef> recurrences;  // extra: the cases counted in cases_after, by opened date
+  std::vector<CaseRefIndex> recurrences;  // extra: the cases counted in cases_after, by opened date
 };
 
 /// The filters and thresholds a report was computed with.
@@ -124,6 +127,7 @@ struct Report {
   AnalysisOptions options;
   bool redacted = false;  // extra: account ids and names were pseudonymised (--redact)
   ReportSummary summary;
+  std::vector<CaseRef> case_refs;  // every analysed case once, in input order; see CaseRefIndex
   std::vector<CauseStat> causes;
   std::vector<CategoryStat> categories;
   std::vector<LinkStat> links;
