@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # esc-autopsy benchmark: validate and report --format json against the floor
-# (a bare yaml-cpp event parse), the analyst's Python script and yamllint, on
+# (a bare yaml-cpp event parse; also a bare libyaml parse, the parser
+# esc-autopsy uses), the analyst's Python script and yamllint, on
 # the same generated corpora, with medians of several runs and peak RSS.
 #
 #   bench/run.sh                          # 1k, 10k (5 runs) and 100k cases (3 runs)
@@ -55,6 +56,7 @@ declare -A CMD
 CMD[validate]="$esc -j $JOBS validate -q"
 CMD[report]="$esc -j $JOBS report --format json --as-of $AS_OF"
 CMD[floor]="$floor -j $JOBS"
+CMD[libyaml]="$floor -j $JOBS --parser libyaml"
 CMD[python]="python3 bench/analyst_script.py --as-of $AS_OF"
 CMD[yamllint]="yamllint -d relaxed -f parsable"
 
@@ -69,7 +71,7 @@ for n in $SIZES; do
   mib=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b/1048576}')
   # Warm the page cache once so that every tool reads from memory.
   find "$corpus" -type f -exec cat {} + >/dev/null
-  tools="validate report floor"
+  tools="validate report floor libyaml"
   [ "${SKIP_SLOW:-0}" = 1 ] || tools="$tools python yamllint"
   runs="$RUNS"
   [ "$n" -ge 100000 ] && runs="${RUNS_LARGE:-3}"
@@ -104,12 +106,14 @@ for n in $SIZES; do
   echo "  validate/floor $(ratio "${med[validate]}" "${med[floor]}")x (target <= 1.25)," \
     "report/floor $(ratio "${med[report]}" "${med[floor]}")x (target <= 1.25);" \
     "in CPU time $(ratio "${medcpu[validate]}" "${medcpu[floor]}")x and $(ratio "${medcpu[report]}" "${medcpu[floor]}")x"
+  echo "  against a bare libyaml parse (the parser esc-autopsy uses): validate $(ratio "${med[validate]}" "${med[libyaml]}")x," \
+    "report $(ratio "${med[report]}" "${med[libyaml]}")x"
   if [ "${SKIP_SLOW:-0}" != 1 ]; then
     echo "  python/report $(ratio "${med[python]}" "${med[report]}")x (target >= 4)," \
       "yamllint/validate $(ratio "${med[yamllint]}" "${med[validate]}")x (target >= 30)"
   fi
   # Memory over what any process of this kind needs (the floor's RSS: the
-  # binary, the C++ runtime, yaml-cpp, one file), against the budget.
+  # binary, the C++ runtime, the parser, one file), against the budget.
   for tool in validate report; do
     budget=$(( (2048 * n + largest) / 1024 ))
     over=$(( ${medrss[$tool]} - ${medrss[floor]} ))
