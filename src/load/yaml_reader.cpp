@@ -57,12 +57,12 @@ class MarkMapper {
       : m_source(source), m_direct(!has_unusual_line_breaks(source.text())) {}
 
   SourceMark operator()(const yaml_mark_t& mark) {
+    // Lines counted the other way do not match ours: go by the offset.
+    if (!m_direct) return m_source.mark_at(byte_offset(mark.index));
     // At the end of a file without a final line break, libyaml counts one
     // more line than there is: point at the end of the text instead.
     if (mark.line >= m_source.line_count()) return m_source.mark_at(m_source.text().size());
-    if (m_direct)
-      return SourceMark{static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
-    return m_source.mark_at(byte_offset(mark.index));
+    return SourceMark{static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
   }
 
  private:

@@ -19,6 +19,14 @@ std::string caret_padding(const std::string& line, std::uint32_t column) {
   return pad;
 }
 
+// The line as it should be shown: a lone CR (a line break to YAML, not to
+// us) would send the terminal's cursor back over the line, so it is shown as
+// U+240D, one code point as well, which keeps the caret in its column.
+std::string printable_line(std::string line) {
+  for (std::size_t at = 0; (at = line.find('\r', at)) != std::string::npos;) line.replace(at, 1, "\u240D");
+  return line;
+}
+
 std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 }  // namespace
@@ -32,7 +40,7 @@ void render_diagnostics_text(std::ostream& out, const std::vector<Diagnostic>& d
         << '\n';
     std::string gutter(std::to_string(d.mark.line).size(), ' ');
     if (d.mark.valid() && lines) {
-      std::string line = lines(d.file, d.mark.line);
+      std::string line = printable_line(lines(d.file, d.mark.line));
       if (!line.empty()) {
         out << ' ' << style.dim(std::to_string(d.mark.line) + " |") << ' ' << line << '\n';
         out << ' ' << style.dim(gutter + " |") << ' ' << caret_padding(line, d.mark.column) << style.green("^")

@@ -108,6 +108,18 @@ TEST_SUITE("validate_output") {
     CHECK(caret.find('^') == bar + 2 + 10);
   }
 
+  TEST_CASE("a lone CR in the quoted source line is shown as a symbol, not sent to the terminal") {
+    std::string dir = e2e::temp_dir();
+    e2e::write_file(dir + "/cr.yaml", "#\rs;#\r");  // YAML breaks lines at a lone CR; we do not
+    auto r = e2e::run({"validate", "cr.yaml"}, "", dir);
+    INFO(e2e::describe(r));
+    CHECK(r.exit_code == 1);
+    CHECK(first_line(r.out).rfind("cr.yaml:1:3: error: ", 0) == 0);
+    CHECK(r.out.find('\r') == std::string::npos);
+    CHECK(r.out.find(" | #\u240Ds;#\n") != std::string::npos);  // the last CR ends the line
+    CHECK(r.out.find(" |   ^\n") != std::string::npos);  // under the "s"
+  }
+
   TEST_CASE("a whole-file finding has no line and column in the text format") {
     std::string dir = e2e::temp_dir();
     e2e::write_file(dir + "/big.yaml", std::string(2048, '#'));
