@@ -1,6 +1,7 @@
 // repeat_accounts, departments and segments (SPEC 5).
 #include <algorithm>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "esc/analyze/facts.hpp"
@@ -11,7 +12,7 @@ namespace {
 void compute_repeat_accounts(const Facts& facts, Report& report) {
   for (const auto& [id, account] : facts.accounts) {
     if (account.cases.size() < 2) continue;
-    std::map<std::string, std::size_t> cited;
+    std::map<std::string_view, std::size_t> cited;
     for (auto i : account.cases)
       for (const auto& code : facts.cases[i].codes) ++cited[code];
     RepeatAccount repeat;
@@ -19,7 +20,7 @@ void compute_repeat_accounts(const Facts& facts, Report& report) {
     repeat.name = account.name;
     repeat.cases = account.cases.size();
     for (const auto& [code, n] : cited)
-      if (n >= 2) repeat.recurring.push_back(code);
+      if (n >= 2) repeat.recurring.emplace_back(code);
     repeat.third_strike = account.cases.size() >= 3;
     repeat.outcome = account.outcome;
     repeat.escalations.reserve(account.cases_by_date.size());
@@ -46,7 +47,7 @@ void compute_account_list(const Facts& facts, Report& report) {
 }
 
 struct DepartmentTally {
-  std::set<std::string> codes;
+  std::set<std::string_view> codes;
   std::size_t cases = 0;
   AccountSet accounts;
   std::size_t actions_open = 0, actions_overdue = 0, owner_absent = 0;
@@ -54,26 +55,25 @@ struct DepartmentTally {
 };
 
 void compute_departments(const Facts& facts, Report& report) {
-  std::map<std::string, DepartmentTally> tally;
-  std::vector<const std::string*> owners;  // distinct, per case; cases have a handful
+  std::map<std::string_view, DepartmentTally> tally;
+  std::vector<std::string_view> owners;  // distinct, per case; cases have a handful
   for (const auto& c : facts.cases) {
     owners.clear();
     for (std::size_t i = 0; i < c.codes.size(); ++i) {
       tally[c.owners[i]].codes.insert(c.codes[i]);
-      auto same = [&](const std::string* o) { return *o == c.owners[i]; };
-      if (std::none_of(owners.begin(), owners.end(), same)) owners.push_back(&c.owners[i]);
+      if (std::find(owners.begin(), owners.end(), c.owners[i]) == owners.end()) owners.push_back(c.owners[i]);
     }
     const auto& reviewed = c.source->reviewed;
-    auto attended = [&](const std::string& owner) {
+    auto attended = [&](std::string_view owner) {
       return std::any_of(reviewed->attendees.begin(), reviewed->attendees.end(),
                          [&](const Located& a) { return a.value == owner; });
     };
-    for (const std::string* owner : owners) {
-      DepartmentTally& t = tally[*owner];
+    for (std::string_view owner : owners) {
+      DepartmentTally& t = tally[owner];
       t.listed = true;
       t.cases += 1;
       t.accounts.insert(c.account_index);
-      if (reviewed && !reviewed->attendees.empty() && !attended(*owner)) t.owner_absent += 1;
+      if (reviewed && !reviewed->attendees.empty() && !attended(owner)) t.owner_absent += 1;
     }
     for (const auto& action : c.source->actions) {
       DepartmentTally& t = tally[action.owner.value];
@@ -87,8 +87,8 @@ void compute_departments(const Facts& facts, Report& report) {
     if (!t.listed || id.empty()) continue;
     const Department* department = facts.taxonomy->find_department(id);
     DepartmentStat stat;
-    stat.id = id;
-    stat.title = department ? department->title : id;
+    stat.id = std::string(id);
+    stat.title = department ? department->title : stat.id;
     stat.causes = t.codes.size();
     stat.cases = t.cases;
     stat.accounts = t.accounts.size();
@@ -108,7 +108,7 @@ void compute_segments(const Facts& facts, Report& report) {
   struct SegmentTally {
     std::size_t cases = 0;
     AccountSet accounts;
-    std::map<std::string, std::size_t> codes;
+    std::map<std::string_view, std::size_t> codes;
   };
   std::map<std::string, SegmentTally> tally;
   for (const auto& c : facts.cases) {
@@ -120,10 +120,10 @@ void compute_segments(const Facts& facts, Report& report) {
     for (const auto& code : c.codes) ++t.codes[code];
   }
   for (const auto& [segment, t] : tally) {
-    std::vector<std::pair<std::string, std::size_t>> codes(t.codes.begin(), t.codes.end());
+    std::vector<std::pair<std::string_view, std::size_t>> codes(t.codes.begin(), t.codes.end());
     std::stable_sort(codes.begin(), codes.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     SegmentStat stat{segment, t.cases, t.accounts.size(), {}};
-    for (std::size_t i = 0; i < codes.size() && i < 3; ++i) stat.top_causes.push_back(codes[i].first);
+    for (std::size_t i = 0; i < codes.size() && i < 3; ++i) stat.top_causes.emplace_back(codes[i].first);
     report.segments.push_back(std::move(stat));
   }
   std::sort(report.segments.begin(), report.segments.end(), [](const SegmentStat& a, const SegmentStat& b) {

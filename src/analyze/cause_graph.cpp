@@ -1,6 +1,7 @@
 #include "esc/analyze/cause_graph.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/strong_components.hpp>
@@ -9,11 +10,11 @@
 namespace esc {
 
 CauseGraph build_cause_graph(const Facts& facts) {
-  std::set<std::string> codes;
+  std::set<std::string_view> codes;
   for (const auto& c : facts.cases) codes.insert(c.codes.begin(), c.codes.end());
   CauseGraph graph;
-  std::map<std::string, CauseGraph::vertex_descriptor> vertex;
-  for (const auto& code : codes) vertex[code] = boost::add_vertex(CauseVertex{code}, graph);
+  std::map<std::string_view, CauseGraph::vertex_descriptor> vertex;
+  for (auto code : codes) vertex[code] = boost::add_vertex(CauseVertex{std::string(code)}, graph);
   for (const auto& c : facts.cases)
     for (const auto& [from, to] : c.edges) {
       auto u = vertex[c.codes[from]], v = vertex[c.codes[to]];
@@ -97,7 +98,7 @@ std::vector<std::vector<std::string>> case_chains(const CaseFacts& c, std::size_
     for (const auto& path : paths[v]) {
       if (path.size() < 2 || chains.size() >= limit) continue;
       std::vector<std::string> codes;
-      for (auto i : path) codes.push_back(c.codes[i]);
+      for (auto i : path) codes.emplace_back(c.codes[i]);
       chains.insert(std::move(codes));
     }
   }

@@ -33,9 +33,10 @@ void sort_by_accounts_arr_code(std::vector<T>& items) {
 
 void compute_causes(const Facts& facts, Report& report) {
   const Taxonomy& taxonomy = *facts.taxonomy;
-  std::map<std::string, Tally> by_code, by_category;
-  std::map<std::string, std::size_t> as_root, confirmed;
-  // Views of the codes in `facts`: a lookup allocates nothing.
+  // Views of the codes in `facts` (the taxonomy's): a lookup allocates nothing.
+  std::map<std::string_view, Tally> by_code;
+  std::map<std::string, Tally> by_category;
+  std::map<std::string_view, std::size_t> as_root, confirmed;
   std::map<std::pair<std::string_view, std::string_view>, Tally> by_pair;
   std::vector<const std::string*> categories;  // distinct, per case
   for (const auto& c : facts.cases) {
@@ -54,7 +55,7 @@ void compute_causes(const Facts& facts, Report& report) {
   for (const auto& [code, tally] : by_code) {
     const TaxonomyEntry& entry = *taxonomy.find(code);
     CauseStat stat;
-    stat.code = code;
+    stat.code = std::string(code);
     stat.title = entry.title;
     stat.category = taxonomy.category_of(entry).code;
     stat.owner = entry.owner;
@@ -77,7 +78,7 @@ void compute_causes(const Facts& facts, Report& report) {
     if (tally.accounts.size() < facts.options.min_accounts) continue;
     double lift =
         tally.cases * n /
-        (static_cast<double>(by_code[std::string(pair.first)].cases) * by_code[std::string(pair.second)].cases);
+        (static_cast<double>(by_code[pair.first].cases) * by_code[pair.second].cases);
     report.pairs.push_back({std::string(pair.first), std::string(pair.second), tally.cases, tally.accounts.size(),
                             std::round(lift * 1e4) / 1e4});
   }

@@ -51,9 +51,9 @@ CaseFacts reduce_case(const Case& c, const Taxonomy& taxonomy) {
   std::vector<const Cause*> kept;
   for (const auto& cause : c.causes) {
     const TaxonomyEntry* entry = taxonomy.resolve(cause.code.value);
-    if (!entry || contains(facts.codes, entry->code)) continue;
+    if (!entry || std::find(facts.codes.begin(), facts.codes.end(), entry->code) != facts.codes.end()) continue;
     facts.codes.push_back(entry->code);
-    facts.owners.push_back(cause.owner.value.empty() ? entry->owner : cause.owner.value);
+    facts.owners.push_back(cause.owner.value.empty() ? std::string_view(entry->owner) : cause.owner.value);
     facts.confirmed.push_back(cause.confidence == Confidence::confirmed);
     facts.is_root.push_back(cause.caused_by.empty());
     kept.push_back(&cause);

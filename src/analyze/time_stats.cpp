@@ -1,6 +1,7 @@
 // trend, severity and fixes (SPEC 5).
 #include <algorithm>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "esc/analyze/facts.hpp"
@@ -28,7 +29,7 @@ void compute_trend(const Facts& facts, Report& report) {
 }
 
 void compute_severity(const Facts& facts, Report& report) {
-  std::map<std::string, std::size_t> inflated_by_account;
+  std::map<std::string_view, std::size_t> inflated_by_account;
   for (const auto& c : facts.cases) {
     const Case& source = *c.source;
     if (!source.severity_claimed || !source.severity_assessed) continue;
@@ -43,11 +44,11 @@ void compute_severity(const Facts& facts, Report& report) {
     }
   }
   for (const auto& [account, n] : inflated_by_account)
-    if (n >= 2) report.severity.inflated_accounts.push_back(account);
+    if (n >= 2) report.severity.inflated_accounts.emplace_back(account);
 }
 
 void compute_fixes(const Facts& facts, Report& report) {
-  std::map<std::string, Date> fixed;  // code -> earliest closed date of a case with a done action on it
+  std::map<std::string_view, Date> fixed;  // code (the taxonomy's) -> earliest closed date of a case with a done action on it
   for (const auto& c : facts.cases) {
     const Case& source = *c.source;
     if (!source.closed) continue;
@@ -66,7 +67,7 @@ void compute_fixes(const Facts& facts, Report& report) {
     AccountSet accounts;
     std::vector<CaseRefIndex> recurrences;
   };
-  std::map<std::string, After> after;
+  std::map<std::string_view, After> after;
   for (std::size_t i = 0; i < facts.cases.size(); ++i) {
     const CaseFacts& c = facts.cases[i];
     if (!c.source->opened) continue;
@@ -80,7 +81,7 @@ void compute_fixes(const Facts& facts, Report& report) {
     }
   }
   for (const auto& [code, date] : fixed) {
-    FixStat fix{code, date, 0, 0, {}};
+    FixStat fix{std::string(code), date, 0, 0, {}};
     auto it = after.find(code);
     if (it != after.end()) {
       fix.cases_after = it->second.cases;

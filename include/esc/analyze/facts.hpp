@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -32,13 +33,16 @@ class AccountSet {
   mutable bool m_distinct = true;
 };
 
-/// One case reduced to what the analysis needs, with canonical codes.
+/// One case reduced to what the analysis needs, with canonical codes. The
+/// strings are views, not copies: codes and taxonomy owners into the
+/// taxonomy's entries (interned once for the whole set), the account and an
+/// owner override into the case; both outlive the facts.
 struct CaseFacts {
   const Case* source = nullptr;
-  std::string account;
+  std::string_view account;
   std::uint32_t account_index = 0;                         // into Facts::account_list
-  std::vector<std::string> codes;                          // canonical, distinct, in file order
-  std::vector<std::string> owners;                         // per code: the case's override or the taxonomy owner
+  std::vector<std::string_view> codes;                     // canonical, distinct, in file order
+  std::vector<std::string_view> owners;                    // per code: the case's override or the taxonomy owner
   std::vector<bool> confirmed;                             // per code
   std::vector<std::pair<std::size_t, std::size_t>> edges;  // indices into codes: from led to to
   std::vector<bool> is_root;                               // per code: no caused_by
