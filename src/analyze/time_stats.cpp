@@ -48,7 +48,8 @@ void compute_severity(const Facts& facts, Report& report) {
 }
 
 void compute_fixes(const Facts& facts, Report& report) {
-  std::map<std::string_view, Date> fixed;  // code (the taxonomy's) -> earliest closed date of a case with a done action on it
+  // code (the taxonomy's) -> earliest closed date of a case with a done action on it
+  std::map<std::string_view, Date> fixed;
   for (const auto& c : facts.cases) {
     const Case& source = *c.source;
     if (!source.closed) continue;

@@ -117,7 +117,7 @@ TEST_SUITE("validate_output") {
     CHECK(first_line(r.out).rfind("cr.yaml:1:3: error: ", 0) == 0);
     CHECK(r.out.find('\r') == std::string::npos);
     CHECK(r.out.find(" | #\u240Ds;#\n") != std::string::npos);  // the last CR ends the line
-    CHECK(r.out.find(" |   ^\n") != std::string::npos);  // under the "s"
+    CHECK(r.out.find(" |   ^\n") != std::string::npos);         // under the "s"
   }
 
   TEST_CASE("a whole-file finding has no line and column in the text format") {
