@@ -40,7 +40,8 @@ std::size_t Facts::churned_count(const AccountSet& set) const {
 
 namespace {
 
-bool contains(const std::vector<std::string>& list, const std::string& value) {
+template <typename T, typename V>
+bool contains(const std::vector<T>& list, const V& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
@@ -51,7 +52,7 @@ CaseFacts reduce_case(const Case& c, const Taxonomy& taxonomy) {
   std::vector<const Cause*> kept;
   for (const auto& cause : c.causes) {
     const TaxonomyEntry* entry = taxonomy.resolve(cause.code.value);
-    if (!entry || std::find(facts.codes.begin(), facts.codes.end(), entry->code) != facts.codes.end()) continue;
+    if (!entry || contains(facts.codes, entry->code)) continue;
     facts.codes.push_back(entry->code);
     facts.owners.push_back(cause.owner.value.empty() ? std::string_view(entry->owner) : cause.owner.value);
     facts.confirmed.push_back(cause.confidence == Confidence::confirmed);
