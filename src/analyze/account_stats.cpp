@@ -14,7 +14,7 @@ void compute_repeat_accounts(const Facts& facts, Report& report) {
     if (account.cases.size() < 2) continue;
     std::map<std::string_view, std::size_t> cited;
     for (auto i : account.cases)
-      for (const auto& code : facts.cases[i].codes) ++cited[code];
+      for (std::size_t k = 0; k < facts.cases[i].code_count(); ++k) ++cited[facts.cases[i].code(k)];
     RepeatAccount repeat;
     repeat.account = id;
     repeat.name = account.name;
@@ -59,24 +59,27 @@ void compute_departments(const Facts& facts, Report& report) {
   std::vector<std::string_view> owners;  // distinct, per case; cases have a handful
   for (const auto& c : facts.cases) {
     owners.clear();
-    for (std::size_t i = 0; i < c.codes.size(); ++i) {
-      tally[c.owners[i]].codes.insert(c.codes[i]);
-      if (std::find(owners.begin(), owners.end(), c.owners[i]) == owners.end()) owners.push_back(c.owners[i]);
+    for (std::size_t i = 0; i < c.code_count(); ++i) {
+      std::string_view owner = c.owner(i);
+      tally[owner].codes.insert(c.code(i));
+      if (std::find(owners.begin(), owners.end(), owner) == owners.end()) owners.push_back(owner);
     }
-    const auto& reviewed = c.source->reviewed;
+    const CaseDigest& digest = *c.digest;
     auto attended = [&](std::string_view owner) {
-      return std::any_of(reviewed->attendees.begin(), reviewed->attendees.end(),
-                         [&](const Located& a) { return a.value == owner; });
+      for (std::size_t i = 0; i < digest.attendee_count(); ++i)
+        if (facts.strings->view(digest.attendee(i)) == owner) return true;
+      return false;
     };
     for (std::string_view owner : owners) {
       DepartmentTally& t = tally[owner];
       t.listed = true;
       t.cases += 1;
       t.accounts.insert(c.account_index);
-      if (reviewed && !reviewed->attendees.empty() && !attended(owner)) t.owner_absent += 1;
+      if (digest.attendee_count() > 0 && !attended(owner)) t.owner_absent += 1;
     }
-    for (const auto& action : c.source->actions) {
-      DepartmentTally& t = tally[action.owner.value];
+    for (std::size_t i = 0; i < digest.action_count(); ++i) {
+      DigestAction action = digest.action(i);
+      DepartmentTally& t = tally[facts.strings->view(action.owner)];
       t.listed = true;
       if (action.status != ActionStatus::open) continue;
       t.actions_open += 1;
@@ -117,7 +120,7 @@ void compute_segments(const Facts& facts, Report& report) {
     SegmentTally& t = tally[segment.empty() ? none : segment];
     t.cases += 1;
     t.accounts.insert(c.account_index);
-    for (const auto& code : c.codes) ++t.codes[code];
+    for (std::size_t i = 0; i < c.code_count(); ++i) ++t.codes[c.code(i)];
   }
   for (const auto& [segment, t] : tally) {
     std::vector<std::pair<std::string_view, std::size_t>> codes(t.codes.begin(), t.codes.end());

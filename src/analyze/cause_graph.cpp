@@ -11,13 +11,15 @@ namespace esc {
 
 CauseGraph build_cause_graph(const Facts& facts) {
   std::set<std::string_view> codes;
-  for (const auto& c : facts.cases) codes.insert(c.codes.begin(), c.codes.end());
+  for (const auto& c : facts.cases)
+    for (std::size_t i = 0; i < c.code_count(); ++i) codes.insert(c.code(i));
   CauseGraph graph;
   std::map<std::string_view, CauseGraph::vertex_descriptor> vertex;
   for (auto code : codes) vertex[code] = boost::add_vertex(CauseVertex{std::string(code)}, graph);
   for (const auto& c : facts.cases)
-    for (const auto& [from, to] : c.edges) {
-      auto u = vertex[c.codes[from]], v = vertex[c.codes[to]];
+    for (std::size_t i = 0; i < c.edge_count(); ++i) {
+      DigestEdge link = c.edge(i);
+      auto u = vertex[c.code(link.from)], v = vertex[c.code(link.to)];
       auto [edge, exists] = boost::edge(u, v, graph);
       if (!exists) edge = boost::add_edge(u, v, graph).first;
       graph[edge].cases += 1;
@@ -28,8 +30,8 @@ CauseGraph build_cause_graph(const Facts& facts) {
 
 std::vector<std::vector<std::string>> find_loops(const CauseGraph& graph) {
   std::vector<int> component(boost::num_vertices(graph));
-  int count = boost::strong_components(graph, boost::make_iterator_property_map(
-                                                  component.begin(), boost::get(boost::vertex_index, graph)));
+  int count = boost::strong_components(
+      graph, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, graph)));
   std::vector<std::vector<std::string>> groups(static_cast<std::size_t>(count));
   for (auto v : boost::make_iterator_range(boost::vertices(graph)))
     groups[static_cast<std::size_t>(component[v])].push_back(graph[v].code);
@@ -75,12 +77,12 @@ std::map<std::string, std::size_t> reach_counts(const CauseGraph& graph) {
 
 std::vector<std::vector<std::string>> case_chains(const CaseFacts& c, std::size_t limit) {
   using Small = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
-  Small graph(c.codes.size());
-  for (const auto& [from, to] : c.edges) boost::add_edge(from, to, graph);
+  Small graph(c.code_count());
+  for (std::size_t i = 0; i < c.edge_count(); ++i) boost::add_edge(c.edge(i).from, c.edge(i).to, graph);
   std::vector<Small::vertex_descriptor> order;  // reverse topological: sinks first
   boost::topological_sort(graph, std::back_inserter(order));
   // paths[v]: the maximal paths that start at v, each as vertex indices.
-  std::vector<std::vector<std::vector<std::size_t>>> paths(c.codes.size());
+  std::vector<std::vector<std::vector<std::size_t>>> paths(c.code_count());
   for (auto v : order) {
     auto& mine = paths[v];
     for (auto e : boost::make_iterator_range(boost::out_edges(v, graph)))
@@ -93,12 +95,12 @@ std::vector<std::vector<std::string>> case_chains(const CaseFacts& c, std::size_
     if (mine.empty()) mine.push_back({v});
   }
   std::set<std::vector<std::string>> chains;
-  for (std::size_t v = 0; v < c.codes.size(); ++v) {
+  for (std::size_t v = 0; v < c.code_count(); ++v) {
     if (boost::in_degree(v, graph) != 0) continue;
     for (const auto& path : paths[v]) {
       if (path.size() < 2 || chains.size() >= limit) continue;
       std::vector<std::string> codes;
-      for (auto i : path) codes.emplace_back(c.codes[i]);
+      for (auto i : path) codes.emplace_back(c.code(i));
       chains.insert(std::move(codes));
     }
   }

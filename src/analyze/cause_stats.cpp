@@ -41,14 +41,15 @@ void compute_causes(const Facts& facts, Report& report) {
   std::vector<const std::string*> categories;  // distinct, per case
   for (const auto& c : facts.cases) {
     categories.clear();
-    for (std::size_t i = 0; i < c.codes.size(); ++i) {
-      by_code[c.codes[i]].add(c);
-      as_root[c.codes[i]] += c.is_root[i] ? 1 : 0;
-      confirmed[c.codes[i]] += c.confirmed[i] ? 1 : 0;
-      const std::string* category = &taxonomy.category_of(*taxonomy.find(c.codes[i])).code;
+    for (std::size_t i = 0; i < c.code_count(); ++i) {
+      std::string_view code = c.code(i);
+      by_code[code].add(c);
+      as_root[code] += c.is_root(i) ? 1 : 0;
+      confirmed[code] += c.confirmed(i) ? 1 : 0;
+      const std::string* category = &taxonomy.category_of(c.entry(i)).code;
       if (std::find(categories.begin(), categories.end(), category) == categories.end()) categories.push_back(category);
-      for (std::size_t j = 0; j < c.codes.size(); ++j)
-        if (c.codes[i] < c.codes[j]) by_pair[{c.codes[i], c.codes[j]}].add(c);
+      for (std::size_t j = 0; j < c.code_count(); ++j)
+        if (code < c.code(j)) by_pair[{code, c.code(j)}].add(c);
     }
     for (const std::string* category : categories) by_category[*category].add(c);
   }
@@ -76,9 +77,7 @@ void compute_causes(const Facts& facts, Report& report) {
   double n = static_cast<double>(facts.cases.size());
   for (const auto& [pair, tally] : by_pair) {
     if (tally.accounts.size() < facts.options.min_accounts) continue;
-    double lift =
-        tally.cases * n /
-        (static_cast<double>(by_code[pair.first].cases) * by_code[pair.second].cases);
+    double lift = tally.cases * n / (static_cast<double>(by_code[pair.first].cases) * by_code[pair.second].cases);
     report.pairs.push_back({std::string(pair.first), std::string(pair.second), tally.cases, tally.accounts.size(),
                             std::round(lift * 1e4) / 1e4});
   }

@@ -45,36 +45,6 @@ bool contains(const std::vector<T>& list, const V& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-CaseFacts reduce_case(const Case& c, const Taxonomy& taxonomy) {
-  CaseFacts facts;
-  facts.source = &c;
-  facts.account = c.account.id.value;
-  std::vector<const Cause*> kept;
-  for (const auto& cause : c.causes) {
-    const TaxonomyEntry* entry = taxonomy.resolve(cause.code.value);
-    if (!entry || contains(facts.codes, entry->code)) continue;
-    facts.codes.push_back(entry->code);
-    facts.owners.push_back(cause.owner.value.empty() ? std::string_view(entry->owner) : cause.owner.value);
-    facts.confirmed.push_back(cause.confidence == Confidence::confirmed);
-    facts.is_root.push_back(cause.caused_by.empty());
-    kept.push_back(&cause);
-  }
-  auto index_of = [&](const std::string& code) -> std::optional<std::size_t> {
-    const TaxonomyEntry* entry = taxonomy.resolve(code);
-    if (!entry) return std::nullopt;
-    auto it = std::find(facts.codes.begin(), facts.codes.end(), entry->code);
-    if (it == facts.codes.end()) return std::nullopt;
-    return static_cast<std::size_t>(it - facts.codes.begin());
-  };
-  for (std::size_t to = 0; to < kept.size(); ++to)
-    for (const auto& link : kept[to]->caused_by)
-      if (auto from = index_of(link.value)) {
-        std::pair<std::size_t, std::size_t> edge{*from, to};
-        if (std::find(facts.edges.begin(), facts.edges.end(), edge) == facts.edges.end()) facts.edges.push_back(edge);
-      }
-  return facts;
-}
-
 }  // namespace
 
 CaseRef case_ref(const Case& c) {
@@ -83,34 +53,42 @@ CaseRef case_ref(const Case& c) {
 
 bool cites_any(const CaseFacts& c, const std::vector<std::string>& causes) {
   if (causes.empty()) return true;
-  for (const auto& code : c.codes)
+  for (std::size_t i = 0; i < c.code_count(); ++i) {
+    std::string_view code = c.code(i);
     for (const auto& wanted : causes)
-      if (code == wanted || (code.size() > wanted.size() && code.compare(0, wanted.size(), wanted) == 0 &&
-                             code[wanted.size()] == '.'))
+      if (code == wanted ||
+          (code.size() > wanted.size() && code.compare(0, wanted.size(), wanted) == 0 && code[wanted.size()] == '.'))
         return true;
+  }
   return false;
 }
 
-bool passes_filters(const Case& c, const AnalysisOptions& options) {
+bool passes_filters(const CaseDigest& digest, const StringPool& strings, const AnalysisOptions& options) {
+  const Case& c = *digest.source;
   if (options.since && (!c.opened || *c.opened < *options.since)) return false;
   if (options.until && (!c.opened || *c.opened > *options.until)) return false;
   if (!options.segments.empty() && !contains(options.segments, c.account.segment.value)) return false;
   if (!options.accounts.empty() && !contains(options.accounts, c.account.id.value)) return false;
-  if (!options.tags.empty() &&
-      std::none_of(c.tags.begin(), c.tags.end(), [&](const std::string& t) { return contains(options.tags, t); }))
-    return false;
+  if (!options.tags.empty()) {
+    bool tagged = false;
+    for (std::size_t i = 0; i < digest.tag_count() && !tagged; ++i)
+      tagged = contains(options.tags, strings.view(digest.tag(i)));
+    if (!tagged) return false;
+  }
   return true;
 }
 
-Facts collect_facts(const std::vector<const Case*>& cases, const Taxonomy& taxonomy, const AnalysisOptions& options) {
+Facts collect_facts(const std::vector<const CaseDigest*>& cases, const StringPool& strings, const Taxonomy& taxonomy,
+                    const AnalysisOptions& options) {
   Facts facts;
   facts.taxonomy = &taxonomy;
+  facts.strings = &strings;
   facts.options = options;
   facts.cases.reserve(cases.size());
-  for (const Case* c : cases) {
-    if (!passes_filters(*c, options)) continue;
-    CaseFacts reduced = reduce_case(*c, taxonomy);
-    if (cites_any(reduced, options.causes)) facts.cases.push_back(std::move(reduced));
+  for (const CaseDigest* digest : cases) {
+    if (!passes_filters(*digest, strings, options)) continue;
+    CaseFacts c{digest->source, digest, &taxonomy, &strings, 0};
+    if (cites_any(c, options.causes)) facts.cases.push_back(c);
   }
   // Cases by (account, opened, id, position) in one contiguous sort, so that
   // each account's cases come together with "the most recently opened" last,
@@ -161,9 +139,9 @@ void compute_summary(const Facts& facts, Report& report) {
   for (const auto& [id, account] : facts.accounts) report.summary.arr_total += account.arr;
 }
 
-Report analyze(const std::vector<const Case*>& cases, const Taxonomy& taxonomy, const AnalysisOptions& options,
-               std::size_t skipped) {
-  Facts facts = collect_facts(cases, taxonomy, options);
+Report analyze(const std::vector<const CaseDigest*>& cases, const StringPool& strings, const Taxonomy& taxonomy,
+               const AnalysisOptions& options, std::size_t skipped) {
+  Facts facts = collect_facts(cases, strings, taxonomy, options);
   Report report;
   report.options = options;
   compute_summary(facts, report);
@@ -175,6 +153,22 @@ Report analyze(const std::vector<const Case*>& cases, const Taxonomy& taxonomy, 
   compute_accounts(facts, report);
   compute_time(facts, report);
   return report;
+}
+
+}  // namespace esc
+
+namespace esc {
+
+Report analyze(const std::vector<const Case*>& cases, const Taxonomy& taxonomy, const AnalysisOptions& options,
+               std::size_t skipped) {
+  StringPool strings;
+  std::vector<CaseDigest> digests;
+  digests.reserve(cases.size());
+  for (const Case* c : cases) digests.push_back(CaseDigest::of(*c, taxonomy, strings));
+  std::vector<const CaseDigest*> pointers;
+  pointers.reserve(digests.size());
+  for (const auto& d : digests) pointers.push_back(&d);
+  return analyze(pointers, strings, taxonomy, options, skipped);
 }
 
 }  // namespace esc

@@ -24,7 +24,7 @@ void compute_graph_stats(const Facts& facts, Report& report) {
 
   std::map<std::vector<std::string>, std::pair<std::size_t, AccountSet>> by_path;
   for (const auto& c : facts.cases) {
-    if (c.edges.empty()) continue;  // no chain of 2+ codes without a link
+    if (c.edge_count() == 0) continue;  // no chain of 2+ codes without a link
     for (auto& path : case_chains(c)) {
       auto& entry = by_path[path];
       entry.first += 1;

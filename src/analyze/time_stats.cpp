@@ -19,8 +19,8 @@ void compute_trend(const Facts& facts, Report& report) {
     auto& slot = by_quarter[opened.year * 4 + (opened.month - 1) / 3];
     slot.first = opened;
     cited.clear();
-    for (const auto& code : c.codes) {
-      const std::string* category = &facts.taxonomy->category_of(*facts.taxonomy->find(code)).code;
+    for (std::size_t i = 0; i < c.code_count(); ++i) {
+      const std::string* category = &facts.taxonomy->category_of(c.entry(i)).code;
       if (std::find(cited.begin(), cited.end(), category) == cited.end()) cited.push_back(category);
     }
     for (const std::string* category : cited) ++slot.second[*category];
@@ -40,7 +40,7 @@ void compute_severity(const Facts& facts, Report& report) {
       report.severity.matrix[claimed - 1][assessed - 1] += 1;
     if (*source.severity_claimed < *source.severity_assessed) {  // sev1 is the most severe
       report.severity.inflated += 1;
-      inflated_by_account[c.account] += 1;
+      inflated_by_account[c.account()] += 1;
     }
   }
   for (const auto& [account, n] : inflated_by_account)
@@ -53,12 +53,12 @@ void compute_fixes(const Facts& facts, Report& report) {
   for (const auto& c : facts.cases) {
     const Case& source = *c.source;
     if (!source.closed) continue;
-    for (const auto& action : source.actions) {
-      if (action.status != ActionStatus::done || action.cause.value.empty()) continue;
-      const TaxonomyEntry* entry = facts.taxonomy->resolve(action.cause.value);
-      if (!entry) continue;
-      auto it = fixed.find(entry->code);
-      if (it == fixed.end() || *source.closed < it->second) fixed[entry->code] = *source.closed;
+    for (std::size_t i = 0; i < c.digest->action_count(); ++i) {
+      DigestAction action = c.digest->action(i);
+      if (action.status != ActionStatus::done || !action.cause) continue;
+      const std::string& code = facts.taxonomy->entries()[*action.cause].code;
+      auto it = fixed.find(code);
+      if (it == fixed.end() || *source.closed < it->second) fixed[code] = *source.closed;
     }
   }
   // One pass over the cases: for each cited code that was fixed, count the
@@ -72,7 +72,8 @@ void compute_fixes(const Facts& facts, Report& report) {
   for (std::size_t i = 0; i < facts.cases.size(); ++i) {
     const CaseFacts& c = facts.cases[i];
     if (!c.source->opened) continue;
-    for (const auto& code : c.codes) {
+    for (std::size_t k = 0; k < c.code_count(); ++k) {
+      std::string_view code = c.code(k);
       auto it = fixed.find(code);
       if (it == fixed.end() || !(*c.source->opened > it->second)) continue;
       auto& entry = after[code];

@@ -1,11 +1,11 @@
 #include "esc/cli/context.hpp"
 
+#include <unistd.h>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -60,7 +60,8 @@ const Taxonomy& active_taxonomy(const GlobalOptions& globals) {
     auto taxonomy = load_taxonomy_file(path, diagnostics);
     if (!taxonomy) {
       print_diagnostics_to_stderr(std::move(diagnostics), globals);
-      std::string origin = globals.taxonomy_path.empty() ? fmt::format(" (named in {})", active_config(globals).path) : "";
+      std::string origin =
+          globals.taxonomy_path.empty() ? fmt::format(" (named in {})", active_config(globals).path) : "";
       throw CliError(fmt::format("the taxonomy {}{} is not usable", path, origin));
     }
     loaded = std::make_unique<Taxonomy>(std::move(*taxonomy));
@@ -128,7 +129,9 @@ AnalysisInput load_for_analysis(const std::vector<std::string>& paths, const Glo
   AnalysisInput input;
   const Config& config = active_config(globals);
   if (!config.diagnostics.empty() && !globals.quiet) print_diagnostics_to_stderr(config.diagnostics, globals);
-  input.set = load_case_set(paths, checked_load_options(globals, CaseDetail::analysis));
+  LoadOptions load = checked_load_options(globals, CaseDetail::analysis);
+  load.digest = &active_taxonomy(globals);  // the analysis reads the digests, not the causes and actions
+  input.set = load_case_set(paths, load);
   std::vector<Diagnostic> diagnostics =
       validate_case_set(input.set, active_taxonomy(globals), validation_policy(globals));
   for (const auto& d : diagnostics)
@@ -136,9 +139,11 @@ AnalysisInput load_for_analysis(const std::vector<std::string>& paths, const Glo
   std::size_t file_errors = 0;
   for (const auto& d : diagnostics)
     if (d.severity == Severity::error && d.case_index < 0) ++file_errors;
-  for (const auto& c : input.set.cases) {
-    if (c.has_errors) ++input.skipped;
-    else input.cases.push_back(&c);
+  for (const auto& digest : input.set.digests) {
+    if (digest.source->has_errors)
+      ++input.skipped;
+    else
+      input.cases.push_back(&digest);
   }
   if ((input.skipped > 0 || file_errors > 0) && !globals.quiet)
     std::cerr << fmt::format(

@@ -23,14 +23,18 @@ int run_graph(const GraphOptions& options, const GlobalOptions& globals) {
   apply_filters(options.filters, taxonomy, analysis);
   analysis.min_accounts = options.min_accounts;
   AnalysisInput input = load_for_analysis(options.paths, globals);
-  Report report = analyze(input.cases, taxonomy, analysis, input.skipped);
+  Report report = analyze(input.cases, *input.set.strings, taxonomy, analysis, input.skipped);
   write_output(
       options.output,
       [&](std::ostream& out) {
-        if (options.format == "mermaid") render_graph_mermaid(out, report, taxonomy, options.min_accounts);
-        else if (options.format == "graphml") render_graph_graphml(out, report, taxonomy, options.min_accounts);
-        else if (options.format == "json") render_graph_json(out, report, taxonomy, options.min_accounts);
-        else render_graph_dot(out, report, taxonomy, options.min_accounts);
+        if (options.format == "mermaid")
+          render_graph_mermaid(out, report, taxonomy, options.min_accounts);
+        else if (options.format == "graphml")
+          render_graph_graphml(out, report, taxonomy, options.min_accounts);
+        else if (options.format == "json")
+          render_graph_json(out, report, taxonomy, options.min_accounts);
+        else
+          render_graph_dot(out, report, taxonomy, options.min_accounts);
       },
       options.force);
   return 0;
@@ -49,7 +53,8 @@ void add_graph_command(CLI::App& app, const GlobalOptions& globals, CommandActio
   add_filter_options(*cmd, options->filters);
   cmd->add_option("--min-accounts", options->min_accounts, "Keep only edges seen at this many accounts (default 1)")
       ->check(CLI::PositiveNumber);
-  cmd->callback([&action, options, &globals] { action = [options, &globals] { return run_graph(*options, globals); }; });
+  cmd->callback(
+      [&action, options, &globals] { action = [options, &globals] { return run_graph(*options, globals); }; });
 }
 
 }  // namespace esc

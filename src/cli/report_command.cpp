@@ -93,7 +93,7 @@ int run_report(const ReportOptions& options, const GlobalOptions& globals) {
   std::string format = checked_format(options);
   std::string template_text = options.template_path.empty() ? "" : read_template(options.template_path);
   AnalysisInput input = load_for_analysis(options.paths, globals);
-  Report report = analyze(input.cases, taxonomy, analysis, input.skipped);
+  Report report = analyze(input.cases, *input.set.strings, taxonomy, analysis, input.skipped);
   if (options.redact) redact_report(report);
   bool to_terminal = options.output.empty() || options.output == "-";
   if (format == "html" || format == "markdown") {

@@ -19,11 +19,12 @@ namespace {
 struct FileResult {
   LoadedFile file;
   std::vector<Case> cases;
+  std::vector<CaseDigest> digests;      // with LoadOptions::digest, one per case
   std::vector<Diagnostic> diagnostics;  // case_index local to this file
   std::vector<Diagnostic> checked;      // from LoadOptions::check; likewise
 };
 
-FileResult load_one(const std::string& path, const LoadOptions& options) {
+FileResult load_one(const std::string& path, const LoadOptions& options, StringPool& strings) {
   const LoadLimits& limits = options.limits;
   FileResult result;
   result.file.path = path == "-" ? std::string(k_stdin_name) : path;
@@ -52,6 +53,7 @@ FileResult load_one(const std::string& path, const LoadOptions& options) {
             // Checked now, while the case is in this thread's cache, and then
             // trimmed to what the command reads: the set never holds the rest.
             if (options.check) options.check(*c, case_index, source->path(), result.checked);
+            if (options.digest) result.digests.push_back(CaseDigest::of(*c, *options.digest, strings));
             trim_case(*c, options.keep);
             result.cases.push_back(std::move(*c));
           }
@@ -118,7 +120,7 @@ CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& 
   ProgressThrottle progress(options.progress, files.size());
   auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
-      results[i] = load_one(files[i], options);
+      results[i] = load_one(files[i], options, *set.strings);
       results[i].cases.shrink_to_fit();  // multi-document files grew it by doubling
       progress.file_done();
     }
@@ -136,6 +138,7 @@ CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& 
   std::size_t total_cases = 0;
   for (const auto& r : results) total_cases += r.cases.size();
   set.cases.reserve(total_cases);
+  if (options.digest) set.digests.reserve(total_cases);
   set.files.reserve(results.size());
   for (std::size_t i = 0; i < results.size(); ++i) {
     FileResult& r = results[i];
@@ -148,6 +151,10 @@ CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& 
     for (auto& c : r.cases) c.file_index = i;
     r.file.cases = r.cases.size();
     set.cases.append_block(std::move(r.cases));  // the block itself: no case is moved
+    for (std::size_t k = 0; k < r.digests.size(); ++k) {
+      set.digests.push_back(std::move(r.digests[k]));
+      set.digests.back().source = &set.cases[static_cast<std::size_t>(offset) + k];
+    }
     set.files.push_back(std::move(r.file));
     r = FileResult{};
   }

@@ -23,17 +23,11 @@ void trim_case(Case& c, CaseDetail detail) {
   release(c.timeline);
   release(c.signals_missed);
   release(c.account.region);
-  for (auto& cause : c.causes) {
-    release(cause.evidence);
-    release(cause.note);
-  }
-  for (auto& action : c.actions) release(action.action);
-  if (detail == CaseDetail::analysis) return;
-  release(c.title);
   release(c.causes);
   release(c.actions);
   release(c.tags);
   c.reviewed.reset();
+  if (detail == CaseDetail::identity) release(c.title);
 }
 
 }  // namespace esc

@@ -104,4 +104,44 @@ TEST_SUITE("case_loader") {
     }
     CHECK(attributed > 5);
   }
+
+  TEST_CASE("digests: one per case, pointing at it, the same for any thread count") {
+    // "code owner confirmed root" of each cause, then "from>to" links, then
+    // "owner status" actions, then attendees and tags, for one digest.
+    auto describe = [](const esc::CaseDigest& d, const esc::StringPool& pool) {
+      std::string out;
+      const auto& entries = esc::default_taxonomy().entries();
+      for (std::size_t i = 0; i < d.cause_count(); ++i)
+        out += entries[d.cause(i).entry].code + " " + std::string(pool.view(d.cause(i).owner)) +
+               (d.cause(i).confirmed ? " c" : " -") + (d.cause(i).root ? " r; " : " -; ");
+      for (std::size_t i = 0; i < d.edge_count(); ++i)
+        out += std::to_string(d.edge(i).from) + ">" + std::to_string(d.edge(i).to) + "; ";
+      for (std::size_t i = 0; i < d.action_count(); ++i)
+        out += std::string(pool.view(d.action(i).owner)) + " " + std::string(esc::to_string(d.action(i).status)) + "; ";
+      for (std::size_t i = 0; i < d.attendee_count(); ++i) out += std::string(pool.view(d.attendee(i))) + " ";
+      for (std::size_t i = 0; i < d.tag_count(); ++i) out += "#" + std::string(pool.view(d.tag(i))) + " ";
+      return out;
+    };
+    esc::LoadOptions whole;
+    whole.jobs = 1;
+    esc::CaseSet full = esc::load_case_set({k_examples}, whole);
+    CHECK(full.digests.empty());  // only when asked for
+    REQUIRE(full.cases.size() > 10);
+    esc::StringPool pool;
+    std::vector<std::string> expected;
+    for (const auto& c : full.cases)
+      expected.push_back(describe(esc::CaseDigest::of(c, esc::default_taxonomy(), pool), pool));
+    for (unsigned jobs : {1u, 3u}) {
+      esc::LoadOptions options = checking(esc::CaseDetail::analysis, jobs);
+      options.digest = &esc::default_taxonomy();
+      esc::CaseSet set = esc::load_case_set({k_examples}, options);
+      REQUIRE(set.digests.size() == set.cases.size());
+      REQUIRE(set.cases.size() == full.cases.size());
+      for (std::size_t i = 0; i < set.cases.size(); ++i) {
+        CHECK(set.digests[i].source == &set.cases[i]);
+        CHECK(describe(set.digests[i], *set.strings) == expected[i]);
+        CHECK(set.cases[i].causes.empty());  // trimmed after digesting
+      }
+    }
+  }
 }

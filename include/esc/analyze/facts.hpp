@@ -9,6 +9,7 @@
 
 #include "esc/analyze/report.hpp"
 #include "esc/model/case.hpp"
+#include "esc/model/case_digest.hpp"
 #include "esc/model/taxonomy.hpp"
 
 namespace esc {
@@ -33,19 +34,29 @@ class AccountSet {
   mutable bool m_distinct = true;
 };
 
-/// One case reduced to what the analysis needs, with canonical codes. The
-/// strings are views, not copies: codes and taxonomy owners into the
-/// taxonomy's entries (interned once for the whole set), the account and an
-/// owner override into the case; both outlive the facts.
+/// One filtered case: its identity (`source`) and its digest, read with the
+/// taxonomy's codes and the pool's strings. Views, not copies: the codes and
+/// owners point into the taxonomy's entries and the pool, which outlive the
+/// facts.
 struct CaseFacts {
   const Case* source = nullptr;
-  std::string_view account;
-  std::uint32_t account_index = 0;                         // into Facts::account_list
-  std::vector<std::string_view> codes;                     // canonical, distinct, in file order
-  std::vector<std::string_view> owners;                    // per code: the case's override or the taxonomy owner
-  std::vector<bool> confirmed;                             // per code
-  std::vector<std::pair<std::size_t, std::size_t>> edges;  // indices into codes: from led to to
-  std::vector<bool> is_root;                               // per code: no caused_by
+  const CaseDigest* digest = nullptr;
+  const Taxonomy* taxonomy = nullptr;
+  const StringPool* strings = nullptr;
+  std::uint32_t account_index = 0;  // into Facts::account_list
+
+  std::string_view account() const { return source->account.id.value; }
+  /// The canonical codes: distinct, in file order.
+  std::size_t code_count() const { return digest->cause_count(); }
+  std::string_view code(std::size_t i) const { return entry(i).code; }
+  const TaxonomyEntry& entry(std::size_t i) const { return taxonomy->entries()[digest->cause(i).entry]; }
+  /// Per code: the case's override or the taxonomy's owner.
+  std::string_view owner(std::size_t i) const { return strings->view(digest->cause(i).owner); }
+  bool confirmed(std::size_t i) const { return digest->cause(i).confirmed; }
+  bool is_root(std::size_t i) const { return digest->cause(i).root; }  // no caused_by
+  /// The links, as indices of codes: `from` led to `to`.
+  std::size_t edge_count() const { return digest->edge_count(); }
+  DigestEdge edge(std::size_t i) const { return digest->edge(i); }
 };
 
 /// One account across the filtered cases.
@@ -62,6 +73,7 @@ struct AccountFacts {
 /// The filtered cases and their accounts, the input of every statistic.
 struct Facts {
   const Taxonomy* taxonomy = nullptr;
+  const StringPool* strings = nullptr;
   AnalysisOptions options;
   std::vector<CaseFacts> cases;
   std::map<std::string, AccountFacts> accounts;
@@ -77,8 +89,10 @@ struct Facts {
   std::size_t churned_count(const AccountSet& set) const;
 };
 
-/// Builds the facts from valid cases (callers drop cases with errors).
-Facts collect_facts(const std::vector<const Case*>& cases, const Taxonomy& taxonomy, const AnalysisOptions& options);
+/// Builds the facts from the digests of valid cases (callers drop cases with
+/// errors); the digests' entries index `taxonomy`, their ids `strings`.
+Facts collect_facts(const std::vector<const CaseDigest*>& cases, const StringPool& strings, const Taxonomy& taxonomy,
+                    const AnalysisOptions& options);
 
 /// A case as reports list it (id, title, account, dates, outcome).
 CaseRef case_ref(const Case& c);
@@ -87,7 +101,7 @@ CaseRef case_ref(const Case& c);
 bool cites_any(const CaseFacts& c, const std::vector<std::string>& causes);
 
 /// True when a case passes the filters of `options` other than `causes`.
-bool passes_filters(const Case& c, const AnalysisOptions& options);
+bool passes_filters(const CaseDigest& c, const StringPool& strings, const AnalysisOptions& options);
 
 // Each fills its part of the report from the facts (analyze/*.cpp).
 void compute_summary(const Facts& facts, Report& report);

@@ -5,8 +5,8 @@
 #include "esc/load/case_loader.hpp"
 #include "esc/model/config.hpp"
 #include "esc/model/taxonomy.hpp"
-#include "esc/validate/validator.hpp"
 #include "esc/render/style.hpp"
+#include "esc/validate/validator.hpp"
 
 namespace esc {
 
@@ -56,8 +56,8 @@ void print_diagnostics_to_stderr(std::vector<Diagnostic> diagnostics, const Glob
 /// Valid cases for analysis: loaded, validated, those with errors left out.
 struct AnalysisInput {
   CaseSet set;
-  std::vector<const Case*> cases;  // without errors
-  std::size_t skipped = 0;         // with errors
+  std::vector<const CaseDigest*> cases;  // of the cases without errors
+  std::size_t skipped = 0;               // with errors
 };
 
 /// Loads and validates `paths` for `report` and `graph`; prints a one-line

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "esc/load/suppressions.hpp"
 #include "esc/model/case.hpp"
 #include "esc/model/case_detail.hpp"
+#include "esc/model/case_digest.hpp"
 #include "esc/model/case_list.hpp"
 #include "esc/model/diagnostic.hpp"
 
@@ -27,12 +29,13 @@ using CaseCheck =
 
 struct LoadOptions {
   LoadLimits limits;
-  unsigned jobs = 0;                // worker threads; 0 = one per core
-  std::vector<std::string> ignore;  // glob patterns of files to skip (see matches_ignore)
-  std::string ignore_base;          // the folder those patterns are relative to
-  LoadProgress progress;            // optional; see LoadProgress
-  CaseCheck check;                  // optional; see CaseCheck
+  unsigned jobs = 0;                   // worker threads; 0 = one per core
+  std::vector<std::string> ignore;     // glob patterns of files to skip (see matches_ignore)
+  std::string ignore_base;             // the folder those patterns are relative to
+  LoadProgress progress;               // optional; see LoadProgress
+  CaseCheck check;                     // optional; see CaseCheck
   CaseDetail keep = CaseDetail::full;  // what is kept of each case after `check`
+  const Taxonomy* digest = nullptr;    // optional: build each case's CaseDigest with it, before trimming
 };
 
 /// One input file: its display path and, for standard input only, its text
@@ -52,6 +55,11 @@ struct CaseSet {
   bool cases_checked = false;           // LoadOptions::check has run on every case
   std::vector<Diagnostic> diagnostics;  // load-time findings; case_index set where known
   std::vector<std::string> ignored;     // files skipped by an ignore pattern, in walk order
+  // With LoadOptions::digest: digests[i] is the digest of cases[i] (its
+  // `source`), its strings interned in `strings`. A copy of the set shares
+  // them, and its digests still point at the original's cases.
+  std::vector<CaseDigest> digests;
+  std::shared_ptr<StringPool> strings = std::make_shared<StringPool>();
 };
 
 /// Finds, reads and parses every case file under `paths`, in parallel.

@@ -6,8 +6,8 @@ namespace esc {
 /// How much of a case a command keeps once its per-case rules have run.
 enum class CaseDetail {
   full,      // everything (review, new, the library's default)
-  analysis,  // what report and graph read: no summary, timeline, evidence,
-             // notes, action texts, missed signals or region
+  analysis,  // what report and graph read beside each case's CaseDigest:
+             // identity and the title
   identity,  // what the set rules read: id, account id, name and segment,
              // dates and outcome, positions
 };
