@@ -12,29 +12,24 @@ namespace {
 
 // product-flaw (engineering) > product-flaw.defect (alias product-flaw.bug),
 // bad-sale (sales) > bad-sale.overpromised.
+int add_entry(esc::Taxonomy& t, std::string code, std::string owner, int parent = -1,
+              std::vector<std::string> aliases = {}) {
+  esc::TaxonomyEntry entry;
+  entry.code = std::move(code);
+  entry.owner = std::move(owner);
+  entry.parent = parent;
+  entry.aliases = std::move(aliases);
+  return t.add_entry(std::move(entry));
+}
+
 esc::Taxonomy small_taxonomy() {
   esc::Taxonomy t;
   t.add_department({"engineering", "Engineering", {}});
   t.add_department({"sales", "Sales", {}});
-  esc::TaxonomyEntry flaw;
-  flaw.code = "product-flaw";
-  flaw.owner = "engineering";
-  int flaw_index = t.add_entry(flaw);
-  esc::TaxonomyEntry defect;
-  defect.code = "product-flaw.defect";
-  defect.owner = "engineering";
-  defect.aliases = {"product-flaw.bug"};
-  defect.parent = flaw_index;
-  t.add_entry(defect);
-  esc::TaxonomyEntry sale;
-  sale.code = "bad-sale";
-  sale.owner = "sales";
-  int sale_index = t.add_entry(sale);
-  esc::TaxonomyEntry over;
-  over.code = "bad-sale.overpromised";
-  over.owner = "sales";
-  over.parent = sale_index;
-  t.add_entry(over);
+  int flaw = add_entry(t, "product-flaw", "engineering");
+  add_entry(t, "product-flaw.defect", "engineering", flaw, {"product-flaw.bug"});
+  int sale = add_entry(t, "bad-sale", "sales");
+  add_entry(t, "bad-sale.overpromised", "sales", sale);
   return t;
 }
 
