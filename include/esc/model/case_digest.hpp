@@ -35,7 +35,7 @@ struct DigestAction {
 /// left out, in file order), the links between them (distinct), its actions,
 /// the review's attendees and its tags. Strings that repeat across cases are
 /// StringPool ids. report and graph build the digests while loading and keep
-/// the cases themselves only at CaseDetail::analysis: about a tenth of the
+/// the cases themselves only at CaseDetail::analysis: under a fifth of the
 /// memory of the causes and actions it replaces (see bench/README.md).
 /// The lists are packed in one buffer; read them through the accessors.
 class CaseDigest {
