@@ -155,10 +155,6 @@ Report analyze(const std::vector<const CaseDigest*>& cases, const StringPool& st
   return report;
 }
 
-}  // namespace esc
-
-namespace esc {
-
 Report analyze(const std::vector<const Case*>& cases, const Taxonomy& taxonomy, const AnalysisOptions& options,
                std::size_t skipped) {
   StringPool strings;

@@ -101,7 +101,7 @@ CaseRef case_ref(const Case& c);
 bool cites_any(const CaseFacts& c, const std::vector<std::string>& causes);
 
 /// True when a case passes the filters of `options` other than `causes`.
-bool passes_filters(const CaseDigest& c, const StringPool& strings, const AnalysisOptions& options);
+bool passes_filters(const CaseDigest& digest, const StringPool& strings, const AnalysisOptions& options);
 
 // Each fills its part of the report from the facts (analyze/*.cpp).
 void compute_summary(const Facts& facts, Report& report);

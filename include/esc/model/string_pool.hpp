@@ -21,7 +21,7 @@ class StringPool {
   /// The string of an id returned by intern(). Not to be called while another
   /// thread interns (read the pool once loading is over).
   std::string_view view(Id id) const { return m_strings[id]; }
-  /// How many distinct strings the pool holds.
+  /// How many distinct strings the pool holds (likewise, once interning is over).
   std::size_t size() const { return m_strings.size(); }
 
  private:
