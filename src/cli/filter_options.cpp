@@ -14,11 +14,15 @@ Date parse_date_option(const std::string& text, const char* option) {
 void add_filter_options(CLI::App& cmd, FilterOptions& filters) {
   cmd.add_option("--since", filters.since, "Only cases opened on or after this date (YYYY-MM-DD)");
   cmd.add_option("--until", filters.until, "Only cases opened on or before this date (YYYY-MM-DD)");
-  cmd.add_option("--segment", filters.segments, "Only accounts in this segment (repeatable)")->take_last();
-  cmd.add_option("--account", filters.accounts, "Only this account id (repeatable)")->take_last();
-  cmd.add_option("--tag", filters.tags, "Only cases with this tag (repeatable)")->take_last();
-  cmd.add_option("--cause", filters.causes, "Only cases citing this code or a code under it (repeatable)")
-      ->take_last();
+  // One value per occurrence, every occurrence kept: `--tag churn cases/`
+  // must leave cases/ to the paths instead of taking it for a second tag.
+  auto repeatable = [&cmd](const char* name, std::vector<std::string>& values, const char* help) {
+    cmd.add_option(name, values, help)->expected(1)->allow_extra_args(false)->take_all();
+  };
+  repeatable("--segment", filters.segments, "Only accounts in this segment (repeatable)");
+  repeatable("--account", filters.accounts, "Only this account id (repeatable)");
+  repeatable("--tag", filters.tags, "Only cases with this tag (repeatable)");
+  repeatable("--cause", filters.causes, "Only cases citing this code or a code under it (repeatable)");
 }
 
 void apply_filters(const FilterOptions& filters, const Taxonomy& taxonomy, AnalysisOptions& analysis) {

@@ -24,7 +24,8 @@ void expect_subset(const json& expected, const json& actual, const std::string& 
     }
   } else if (expected.is_array()) {
     REQUIRE_MESSAGE(actual.is_array(), path);
-    CHECK_MESSAGE(expected.size() == actual.size(), path << ": expected " << expected.dump() << "\n got " << actual.dump());
+    CHECK_MESSAGE(expected.size() == actual.size(),
+                  path << ": expected " << expected.dump() << "\n got " << actual.dump());
     for (std::size_t i = 0; i < std::min(expected.size(), actual.size()); ++i)
       expect_subset(expected[i], actual[i], path + "[" + std::to_string(i) + "]");
   } else {
@@ -125,6 +126,32 @@ TEST_CASE("report filters narrow the cases as documented") {
   CHECK(count({"--tag", "no-such-tag"}) == 0);
 }
 
+TEST_CASE("a filter takes one value per occurrence, so paths may follow it") {
+  // `--tag churn a b` used to take `a` for a second tag and analyse only `b`.
+  auto report = [](std::vector<std::string> args) {
+    args.insert(args.begin(), {"report", "--format", "json", "--as-of", "2025-06-30"});
+    auto r = e2e::run(args);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return json::parse(r.out);
+  };
+  const std::string more = "tests/cases/analysis/third-strike/cases";
+  for (const char* option : {"--tag", "--segment", "--account", "--cause"}) {
+    CAPTURE(option);
+    const char* value = std::string(option) == "--tag"       ? "churn"
+                        : std::string(option) == "--segment" ? "enterprise"
+                        : std::string(option) == "--account" ? "ACME123"
+                                                             : "bad-sale";
+    json before = report({option, value, "examples/cases", more});
+    json after = report({"examples/cases", more, option, value});
+    CHECK(before["options"] == after["options"]);
+    CHECK(before["summary"] == after["summary"]);
+    CHECK(after["summary"]["cases"].get<int>() > 0);
+  }
+  json both = report({"--tag", "churn", "--tag", "smb", "examples/cases"});
+  CHECK(both["options"]["tags"] == json::array({"churn", "smb"}));
+}
+
 TEST_CASE("report --cause keeps the cases citing a code, or any code under a category") {
   auto json_of = [](std::vector<std::string> extra) {
     std::vector<std::string> args = {"report", "--format", "json", "--as-of", "2025-06-30"};
@@ -186,7 +213,8 @@ TEST_CASE("report -o writes a file atomically and refuses to overwrite without -
   CHECK(refused.exit_code == 2);
   CHECK(refused.err.find("--force") != std::string::npos);
   CHECK(e2e::read_file(path) == "precious");
-  auto forced = e2e::run({"report", "--format", "json", "--as-of", "2025-06-30", "-o", path, "--force", "examples/cases"});
+  auto forced =
+      e2e::run({"report", "--format", "json", "--as-of", "2025-06-30", "-o", path, "--force", "examples/cases"});
   CHECK(forced.exit_code == 0);
   CHECK(e2e::read_file(path) == first);
 }
