@@ -73,9 +73,8 @@ CaseDigest CaseDigest::of(const Case& c, const Taxonomy& taxonomy, StringPool& s
   digest.m_edges = static_cast<std::uint32_t>(edges.size());
   digest.m_actions = static_cast<std::uint32_t>(c.actions.size());
   digest.m_attendees = c.reviewed ? static_cast<std::uint32_t>(c.reviewed->attendees.size()) : 0;
-  digest.m_tags = static_cast<std::uint32_t>(c.tags.size());
   auto& w = digest.m_words;
-  w.reserve(digest.tags_at() + digest.m_tags);  // exactly: one allocation per case
+  w.reserve(digest.tags_at() + c.tags.size());  // exactly: one allocation per case
   for (std::size_t i = 0; i < kept.size(); ++i) {
     const Cause& cause = *kept[i];
     const std::string& owner = cause.owner.value.empty() ? entries[codes[i]].owner : cause.owner.value;

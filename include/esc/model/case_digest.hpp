@@ -50,7 +50,7 @@ class CaseDigest {
   DigestAction action(std::size_t i) const;
   std::size_t attendee_count() const { return m_attendees; }
   StringPool::Id attendee(std::size_t i) const { return m_words[attendees_at() + i]; }
-  std::size_t tag_count() const { return m_tags; }
+  std::size_t tag_count() const { return m_words.size() - tags_at(); }  // the tags are last
   StringPool::Id tag(std::size_t i) const { return m_words[tags_at() + i]; }
 
   /// The digest of `c`, with codes resolved in `taxonomy` (aliases to their
@@ -66,7 +66,7 @@ class CaseDigest {
   std::size_t tags_at() const { return attendees_at() + m_attendees; }
 
   std::vector<std::uint32_t> m_words;
-  std::uint32_t m_causes = 0, m_edges = 0, m_actions = 0, m_attendees = 0, m_tags = 0;
+  std::uint32_t m_causes = 0, m_edges = 0, m_actions = 0, m_attendees = 0;
 };
 
 }  // namespace esc
