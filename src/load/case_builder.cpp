@@ -100,13 +100,14 @@ void read_actions(const YamlNode& root, NodeReader& reader, Case& c) {
   c.actions.reserve(node->children.size());
   for (const auto& item : node->children) {
     if (!reader.expect_mapping(item, "an action")) continue;
-    static const std::vector<std::string> known = {"action", "owner", "due", "status", "cause"};
+    static const std::vector<std::string> known = {"action", "owner", "due", "done", "status", "cause"};
     reader.check_keys(item, known);
     Action action;
     action.mark = item.mark;
     action.action = reader.required_text(item, "action", "the action").value;
     action.owner = reader.required_text(item, "owner", "the action");
     action.due = reader.date(item, "due");
+    action.done = reader.date(item, "done");
     if (auto v = reader.choice(item, "status", action_status_names())) action.status = static_cast<ActionStatus>(*v);
     action.cause = located_or_empty(reader, item, "cause");
     c.actions.push_back(std::move(action));

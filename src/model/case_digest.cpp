@@ -7,6 +7,7 @@ namespace {
 
 constexpr std::uint32_t k_none = 0xffffffffu;
 constexpr std::uint32_t k_confirmed = 1, k_root = 2;
+constexpr std::uint32_t k_confidence_shift = 2;  // bits 2-3: the Confidence
 
 // A date as one word (its yyyymmdd key), 0 for none: no real date has key 0.
 std::uint32_t date_word(const std::optional<Date>& date) {
@@ -23,7 +24,8 @@ std::optional<Date> word_date(std::uint32_t word) {
 
 DigestCause CaseDigest::cause(std::size_t i) const {
   const std::uint32_t* w = &m_words[3 * i];
-  return {w[0], w[1], (w[2] & k_confirmed) != 0, (w[2] & k_root) != 0};
+  return {w[0], w[1], (w[2] & k_confirmed) != 0, (w[2] & k_root) != 0,
+          static_cast<Confidence>((w[2] >> k_confidence_shift) & 3u)};
 }
 
 DigestEdge CaseDigest::edge(std::size_t i) const {
@@ -32,12 +34,13 @@ DigestEdge CaseDigest::edge(std::size_t i) const {
 }
 
 DigestAction CaseDigest::action(std::size_t i) const {
-  const std::uint32_t* w = &m_words[actions_at() + 4 * i];
+  const std::uint32_t* w = &m_words[actions_at() + 5 * i];
   DigestAction action;
   action.owner = w[0];
   if (w[1] != k_none) action.cause = w[1];
   action.due = word_date(w[2]);
-  action.status = static_cast<ActionStatus>(w[3]);
+  action.done = word_date(w[3]);
+  action.status = static_cast<ActionStatus>(w[4]);
   return action;
 }
 
@@ -80,13 +83,15 @@ CaseDigest CaseDigest::of(const Case& c, const Taxonomy& taxonomy, StringPool& s
     const std::string& owner = cause.owner.value.empty() ? entries[codes[i]].owner : cause.owner.value;
     w.push_back(codes[i]);
     w.push_back(strings.intern(owner));
-    w.push_back((cause.confidence == Confidence::confirmed ? k_confirmed : 0) | (cause.caused_by.empty() ? k_root : 0));
+    w.push_back((cause.confidence == Confidence::confirmed ? k_confirmed : 0) | (cause.caused_by.empty() ? k_root : 0) |
+                (static_cast<std::uint32_t>(cause.confidence) << k_confidence_shift));
   }
   for (const auto& edge : edges) w.insert(w.end(), {edge.from, edge.to});
   for (const auto& action : c.actions) {
     w.push_back(strings.intern(action.owner.value));
     w.push_back(action.cause.value.empty() ? k_none : entry_index(action.cause.value));
     w.push_back(date_word(action.due));
+    w.push_back(date_word(action.done));
     w.push_back(static_cast<std::uint32_t>(action.status));
   }
   if (c.reviewed)

@@ -46,6 +46,16 @@ Date Date::today() {
 
 std::string Date::to_string() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
 
+long Date::day_number() const {
+  // Howard Hinnant's days_from_civil: eras of 400 years, March-based years.
+  long y = year - (month <= 2 ? 1 : 0);
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long year_of_era = y - era * 400;
+  long day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
 std::string Date::quarter() const { return fmt::format("{:04}-Q{}", year, (month - 1) / 3 + 1); }
 
 }  // namespace esc

@@ -75,6 +75,7 @@ ordered_json definitions(const Taxonomy& taxonomy) {
       {{"action", text("What will be done")},
        {"owner", ref("department", "The department that owns the action")},
        {"due", ref("date", "When it is due (YYYY-MM-DD)")},
+       {"done", ref("date", "When it was done (YYYY-MM-DD); the fix date of its cause")},
        {"status", words(action_status_names(), "open, done or dropped (default open)")},
        {"cause", ref("causeCode", "The cause of this case the action fixes")}},
       {"action", "owner"}, "A follow-up action");

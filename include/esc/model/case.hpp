@@ -57,6 +57,7 @@ struct Action {
   std::string action;
   Located owner;
   std::optional<Date> due;
+  std::optional<Date> done;  // when it was completed (status done)
   ActionStatus status = ActionStatus::open;
   Located cause;
   SourceMark mark;

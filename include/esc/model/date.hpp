@@ -21,6 +21,9 @@ struct Date {
   std::string quarter() const;
   /// A single integer that orders like the date (yyyymmdd).
   int key() const { return year * 10000 + month * 100 + day; }
+  /// Days since 1970-01-01 (negative before): `b.day_number() - a.day_number()`
+  /// is the number of days from a to b.
+  long day_number() const;
 };
 
 inline bool operator==(const Date& a, const Date& b) { return a.key() == b.key(); }
