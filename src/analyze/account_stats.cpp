@@ -7,24 +7,31 @@
 #include "esc/analyze/facts.hpp"
 
 namespace esc {
+
+bool is_overdue(const DigestAction& action, const Facts& facts) {
+  return action.status == ActionStatus::open && action.due && *action.due < facts.options.as_of;
+}
+
 namespace {
 
+// Over each account's whole history: under --since/--until an account's
+// earlier escalations still count towards its third strike.
 void compute_repeat_accounts(const Facts& facts, Report& report) {
   for (const auto& [id, account] : facts.accounts) {
-    if (account.cases.size() < 2) continue;
+    if (account.history.size() < 2) continue;
     std::map<std::string_view, std::size_t> cited;
-    for (auto i : account.cases)
-      for (std::size_t k = 0; k < facts.cases[i].code_count(); ++k) ++cited[facts.cases[i].code(k)];
+    for (const CaseFacts* c : account.history)
+      for (std::size_t k = 0; k < c->code_count(); ++k) ++cited[c->code(k)];
     RepeatAccount repeat;
     repeat.account = id;
     repeat.name = account.name;
-    repeat.cases = account.cases.size();
+    repeat.cases = account.history.size();
     for (const auto& [code, n] : cited)
       if (n >= 2) repeat.recurring.emplace_back(code);
-    repeat.third_strike = account.cases.size() >= 3;
+    repeat.third_strike = repeat.cases >= 3;
     repeat.outcome = account.outcome;
-    repeat.escalations.reserve(account.cases_by_date.size());
-    for (auto i : account.cases_by_date) repeat.escalations.push_back(static_cast<CaseRefIndex>(i));
+    repeat.escalations.reserve(account.history.size());
+    for (const CaseFacts* c : account.history) repeat.escalations.push_back(facts.ref_index(c));
     report.repeat_accounts.push_back(std::move(repeat));
   }
   std::sort(report.repeat_accounts.begin(), report.repeat_accounts.end(),
@@ -36,8 +43,12 @@ void compute_repeat_accounts(const Facts& facts, Report& report) {
 
 void compute_account_list(const Facts& facts, Report& report) {
   for (const auto& [id, account] : facts.accounts) {
-    AccountStat stat{id, account.name, account.segment, account.arr, account.outcome, account.cases.size(), 0};
-    for (auto i : account.cases) stat.open_cases += facts.cases[i].source->is_open() ? 1 : 0;
+    AccountStat stat{id, account.name, account.segment, account.arr, account.outcome, account.cases.size(), 0, 0};
+    for (auto i : account.cases) {
+      const CaseFacts& c = facts.cases[i];
+      stat.open_cases += c.source->is_open() ? 1 : 0;
+      for (std::size_t k = 0; k < c.digest->action_count(); ++k) stat.actions_overdue += is_overdue(c.digest->action(k), facts) ? 1 : 0;
+    }
     report.accounts.push_back(std::move(stat));
   }
   std::sort(report.accounts.begin(), report.accounts.end(), [](const AccountStat& a, const AccountStat& b) {
@@ -65,17 +76,12 @@ void compute_departments(const Facts& facts, Report& report) {
       if (std::find(owners.begin(), owners.end(), owner) == owners.end()) owners.push_back(owner);
     }
     const CaseDigest& digest = *c.digest;
-    auto attended = [&](std::string_view owner) {
-      for (std::size_t i = 0; i < digest.attendee_count(); ++i)
-        if (facts.strings->view(digest.attendee(i)) == owner) return true;
-      return false;
-    };
     for (std::string_view owner : owners) {
       DepartmentTally& t = tally[owner];
       t.listed = true;
       t.cases += 1;
       t.accounts.insert(c.account_index);
-      if (digest.attendee_count() > 0 && !attended(owner)) t.owner_absent += 1;
+      if (c.absent(owner)) t.owner_absent += 1;
     }
     for (std::size_t i = 0; i < digest.action_count(); ++i) {
       DigestAction action = digest.action(i);
@@ -83,7 +89,7 @@ void compute_departments(const Facts& facts, Report& report) {
       t.listed = true;
       if (action.status != ActionStatus::open) continue;
       t.actions_open += 1;
-      if (action.due && *action.due < facts.options.as_of) t.actions_overdue += 1;
+      if (is_overdue(action, facts)) t.actions_overdue += 1;
     }
   }
   for (const auto& [id, t] : tally) {

@@ -38,6 +38,18 @@ std::size_t Facts::churned_count(const AccountSet& set) const {
   return n;
 }
 
+bool CaseFacts::absent(std::string_view department) const {
+  if (digest->attendee_count() == 0) return false;
+  for (std::size_t i = 0; i < digest->attendee_count(); ++i)
+    if (strings->view(digest->attendee(i)) == department) return false;
+  return true;
+}
+
+CaseRefIndex Facts::ref_index(const CaseFacts* c) const {
+  if (c >= cases.data() && c < cases.data() + cases.size()) return static_cast<CaseRefIndex>(c - cases.data());
+  return static_cast<CaseRefIndex>(cases.size() + (c - outside_dates.data()));
+}
+
 namespace {
 
 template <typename T, typename V>
@@ -63,10 +75,11 @@ bool cites_any(const CaseFacts& c, const std::vector<std::string>& causes) {
   return false;
 }
 
-bool passes_filters(const CaseDigest& digest, const StringPool& strings, const AnalysisOptions& options) {
+bool passes_filters(const CaseDigest& digest, const StringPool& strings, const AnalysisOptions& options,
+                    bool dates) {
   const Case& c = *digest.source;
-  if (options.since && (!c.opened || *c.opened < *options.since)) return false;
-  if (options.until && (!c.opened || *c.opened > *options.until)) return false;
+  if (dates && options.since && (!c.opened || *c.opened < *options.since)) return false;
+  if (dates && options.until && (!c.opened || *c.opened > *options.until)) return false;
   if (!options.segments.empty() && !contains(options.segments, c.account.segment.value)) return false;
   if (!options.accounts.empty() && !contains(options.accounts, c.account.id.value)) return false;
   if (!options.tags.empty()) {
@@ -78,6 +91,30 @@ bool passes_filters(const CaseDigest& digest, const StringPool& strings, const A
   return true;
 }
 
+namespace {
+
+// Adds the cases outside --since/--until to their accounts' histories (only
+// accounts with a case inside the dates), keeping each history by (opened, id).
+void attach_history(Facts& facts) {
+  if (facts.outside_dates.empty()) return;
+  std::vector<AccountFacts*> touched;
+  for (const CaseFacts& c : facts.outside_dates) {
+    auto it = facts.accounts.find(std::string(c.account()));
+    if (it == facts.accounts.end()) continue;
+    if (it->second.history.size() == it->second.cases.size()) touched.push_back(&it->second);
+    it->second.history.push_back(&c);
+  }
+  for (AccountFacts* a : touched)
+    std::stable_sort(a->history.begin(), a->history.end(), [](const CaseFacts* x, const CaseFacts* y) {
+      const Case& l = *x->source;
+      const Case& r = *y->source;
+      return std::make_tuple(l.opened ? l.opened->key() : 0, std::cref(l.id.value)) <
+             std::make_tuple(r.opened ? r.opened->key() : 0, std::cref(r.id.value));
+    });
+}
+
+}  // namespace
+
 Facts collect_facts(const std::vector<const CaseDigest*>& cases, const StringPool& strings, const Taxonomy& taxonomy,
                     const AnalysisOptions& options) {
   Facts facts;
@@ -85,10 +122,19 @@ Facts collect_facts(const std::vector<const CaseDigest*>& cases, const StringPoo
   facts.strings = &strings;
   facts.options = options;
   facts.cases.reserve(cases.size());
+  bool dated = options.since || options.until;
   for (const CaseDigest* digest : cases) {
-    if (!passes_filters(*digest, strings, options)) continue;
+    if (digest->source->opened && options.as_of < *digest->source->opened) {
+      ++facts.after_as_of;
+      continue;
+    }
+    if (!passes_filters(*digest, strings, options, false)) continue;
     CaseFacts c{digest->source, digest, &taxonomy, &strings, 0};
-    if (cites_any(c, options.causes)) facts.cases.push_back(c);
+    if (!cites_any(c, options.causes)) continue;
+    if (!dated || passes_filters(*digest, strings, options))
+      facts.cases.push_back(c);
+    else
+      facts.outside_dates.push_back(c);
   }
   // Cases by (account, opened, id, position) in one contiguous sort, so that
   // each account's cases come together with "the most recently opened" last,
@@ -128,15 +174,35 @@ Facts collect_facts(const std::vector<const CaseDigest*>& cases, const StringPoo
   for (auto& [id, a] : facts.accounts) {
     a.cases_by_date = a.cases;  // filled in (opened, id) order above
     std::sort(a.cases.begin(), a.cases.end());
+    for (auto i : a.cases_by_date) a.history.push_back(&facts.cases[i]);
   }
+  attach_history(facts);
   return facts;
 }
 
 void compute_summary(const Facts& facts, Report& report) {
-  report.summary.cases = facts.cases.size();
-  report.summary.accounts = facts.accounts.size();
-  for (const auto& c : facts.cases) report.summary.open_cases += c.source->is_open() ? 1 : 0;
-  for (const auto& [id, account] : facts.accounts) report.summary.arr_total += account.arr;
+  ReportSummary& s = report.summary;
+  s.cases = facts.cases.size();
+  s.accounts = facts.accounts.size();
+  s.after_as_of = facts.after_as_of;
+  for (const auto& c : facts.cases) s.open_cases += c.source->is_open() ? 1 : 0;
+  for (const auto& [id, account] : facts.accounts) {
+    s.arr_total += account.arr;
+    std::optional<Outcome> standing = account_standing(facts, account);
+    double& bucket = !standing                              ? s.arr_unknown
+                     : *standing == Outcome::churned    ? s.arr_churned
+                     : *standing == Outcome::downgraded ? s.arr_downgraded
+                     : *standing == Outcome::retained   ? s.arr_retained
+                                                        : s.arr_at_risk;
+    bucket += account.arr;
+  }
+}
+
+std::optional<Outcome> account_standing(const Facts& facts, const AccountFacts& account) {
+  if (account.outcome && *account.outcome != Outcome::retained) return account.outcome;
+  for (auto i : account.cases)
+    if (facts.cases[i].source->is_open()) return Outcome::at_risk;
+  return account.outcome;
 }
 
 Report analyze(const std::vector<const CaseDigest*>& cases, const StringPool& strings, const Taxonomy& taxonomy,
@@ -146,12 +212,16 @@ Report analyze(const std::vector<const CaseDigest*>& cases, const StringPool& st
   report.options = options;
   compute_summary(facts, report);
   report.summary.skipped = skipped;
-  report.case_refs.reserve(facts.cases.size());
+  report.case_refs.reserve(facts.cases.size() + facts.outside_dates.size());
   for (const auto& c : facts.cases) report.case_refs.push_back(case_ref(*c.source));
+  for (const auto& c : facts.outside_dates) report.case_refs.push_back(case_ref(*c.source));
   compute_causes(facts, report);
   compute_graph_stats(facts, report);
   compute_accounts(facts, report);
   compute_time(facts, report);
+  compute_fixes(facts, report);
+  compute_churn(facts, report);
+  compute_watchlist(facts, report);
   return report;
 }
 

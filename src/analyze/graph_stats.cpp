@@ -33,7 +33,7 @@ void compute_graph_stats(const Facts& facts, Report& report) {
   }
   for (auto& [path, entry] : by_path)
     report.chains.push_back(
-        {path, entry.first, entry.second.size(), facts.arr_of(entry.second), facts.churned_count(entry.second)});
+        {path, entry.first, entry.second.size(), facts.arr_of(entry.second), facts.churned_count(entry.second), {}});
   std::sort(report.chains.begin(), report.chains.end(), [](const ChainStat& a, const ChainStat& b) {
     return std::make_tuple(-static_cast<long>(a.accounts), -static_cast<long>(a.cases), std::cref(a.path)) <
            std::make_tuple(-static_cast<long>(b.accounts), -static_cast<long>(b.cases), std::cref(b.path));

@@ -162,6 +162,11 @@ void redact_report(Report& report) {
     a.name.clear();
   }
   redactor.case_list(report.case_refs);
+  for (auto& w : report.watchlist) {
+    w.account = redactor.account(w.account);
+    w.name.clear();
+    for (auto& reason : w.reasons) reason = redactor.text(reason);  // names case ids: "autopsy pending (ESC-1)"
+  }
   for (auto& id : report.severity.inflated_accounts) id = redactor.account(id);
   std::sort(report.severity.inflated_accounts.begin(), report.severity.inflated_accounts.end());
   for (auto& id : report.options.accounts) id = redactor.account(id);

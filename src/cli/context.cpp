@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -137,8 +138,13 @@ AnalysisInput load_for_analysis(const std::vector<std::string>& paths, const Glo
   for (const auto& d : diagnostics)
     if (d.rule == "io-error" && d.severity == Severity::error) throw CliError(fmt::format("{}: {}", d.file, d.message));
   std::size_t file_errors = 0;
+  std::set<std::string> unreadable;
   for (const auto& d : diagnostics)
-    if (d.severity == Severity::error && d.case_index < 0) ++file_errors;
+    if (d.severity == Severity::error && d.case_index < 0) {
+      ++file_errors;
+      unreadable.insert(d.file);
+    }
+  input.unreadable_files = unreadable.size();
   for (const auto& digest : input.set.digests) {
     if (digest.source->has_errors)
       ++input.skipped;

@@ -27,6 +27,7 @@ struct ReportOptions {
   std::string output;
   bool force = false;
   bool redact = false;
+  bool strict = false;
   FilterOptions filters;
   std::string as_of;
   std::size_t min_accounts = 2;
@@ -94,6 +95,7 @@ int run_report(const ReportOptions& options, const GlobalOptions& globals) {
   std::string template_text = options.template_path.empty() ? "" : read_template(options.template_path);
   AnalysisInput input = load_for_analysis(options.paths, globals);
   Report report = analyze(input.cases, *input.set.strings, taxonomy, analysis, input.skipped);
+  report.summary.unreadable_files = input.unreadable_files;
   if (options.redact) redact_report(report);
   bool to_terminal = options.output.empty() || options.output == "-";
   if (format == "html" || format == "markdown") {
@@ -118,7 +120,12 @@ int run_report(const ReportOptions& options, const GlobalOptions& globals) {
         options.force);
   }
   if (!to_terminal && !globals.quiet) std::cerr << "esc-autopsy: wrote " << options.output << '\n';
-  return 0;
+  const ReportSummary& s = report.summary;
+  if (s.after_as_of > 0 && !globals.quiet)
+    std::cerr << fmt::format("esc-autopsy: {} case(s) opened after --as-of {} left out of the analysis\n",
+                             s.after_as_of, analysis.as_of.to_string());
+  bool left_out = s.skipped > 0 || s.unreadable_files > 0 || s.after_as_of > 0;
+  return options.strict && left_out ? 1 : 0;
 }
 
 }  // namespace
@@ -137,6 +144,8 @@ void add_report_command(CLI::App& app, const GlobalOptions& globals, CommandActi
   cmd->add_option("-o,--output", options->output, "Write to this file (atomically) instead of stdout");
   cmd->add_flag("--force", options->force, "Replace an existing output file");
   cmd->add_flag("--redact", options->redact, "Replace account ids and names with stable pseudonyms");
+  cmd->add_flag("--strict", options->strict,
+                "Exit 1 when a case or file was left out (errors, unreadable, opened after --as-of)");
   add_filter_options(*cmd, options->filters);
   cmd->add_option("--as-of", options->as_of, "The date that decides what is overdue (default: today)");
   cmd->add_option("--min-accounts", options->min_accounts, "Recurrence threshold in accounts (default 2)")

@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "esc/model/case.hpp"
@@ -18,7 +19,23 @@ struct ReportSummary {
   std::size_t accounts = 0;
   std::size_t open_cases = 0;
   double arr_total = 0;
-  std::size_t skipped = 0;  // cases left out for validation errors
+  // The ARR of the accounts by where they stand (they add up to arr_total):
+  // lost (churned, downgraded), at risk (outcome open or at-risk, or no
+  // outcome and an open case), retained, and the rest (no outcome stated).
+  double arr_churned = 0, arr_downgraded = 0, arr_at_risk = 0, arr_retained = 0, arr_unknown = 0;
+  std::size_t skipped = 0;           // cases left out for validation errors
+  std::size_t unreadable_files = 0;  // files with a file-level error (did not parse, bad encoding, ...)
+  std::size_t after_as_of = 0;       // cases opened after --as-of, left out
+};
+
+/// Whether the accounts with something churned more than the other accounts
+/// (SPEC 5, issue 14): churned share with it against without it.
+struct ChurnAssociation {
+  std::optional<double> churn_rate, base_churn_rate;  // nullopt when a group is empty
+  std::optional<double> relative_risk;                // nullopt when undefined (base rate 0)
+  std::optional<double> rr_lo, rr_hi;                 // its 95% confidence interval
+  double p_value = 1;                                 // Fisher's exact, one-sided (more churn)
+  double q_value = 1;                                 // Benjamini-Hochberg within its list
 };
 
 struct CauseStat {
@@ -26,6 +43,8 @@ struct CauseStat {
   std::size_t cases = 0, accounts = 0;
   double arr = 0;
   std::size_t as_root = 0, confirmed = 0, churned_accounts = 0, reach = 0;
+  std::size_t likely = 0, suspected = 0;  // extra: cases by the other confidences
+  ChurnAssociation churn;
 };
 
 struct CategoryStat {
@@ -44,12 +63,16 @@ struct ChainStat {
   std::size_t cases = 0, accounts = 0;
   double arr = 0;                    // extra: ARR of those accounts
   std::size_t churned_accounts = 0;  // extra: of those accounts, how many churned
+  ChurnAssociation churn;
 };
 
 struct PairStat {
   std::string a, b;
   std::size_t cases = 0, accounts = 0;
   double lift = 0;
+  double p_value = 1, q_value = 1;  // co-occurrence: Fisher over-representation, BH across pairs
+  std::size_t churned_accounts = 0;  // of its accounts, how many churned
+  ChurnAssociation churn;
 };
 
 /// Extra: one case as reports list it (JSON `{id, title, account, opened,
@@ -80,6 +103,7 @@ struct AccountStat {
   double arr = 0;                  // SPEC 2: from its most recently opened case stating one
   std::optional<Outcome> outcome;  // likewise
   std::size_t cases = 0, open_cases = 0;
+  std::size_t actions_overdue = 0;  // its open actions past due at --as-of
 };
 
 struct DepartmentStat {
@@ -107,11 +131,32 @@ struct SeverityStat {
   std::array<std::array<std::size_t, 4>, 4> matrix{};
 };
 
+/// Whether a fix held (issue 14): the rate of cases citing the code before
+/// the fix against the rate after it, by the exact conditional test.
+enum class FixVerdict { held, did_not_hold, too_early };
+std::string_view to_string(FixVerdict verdict);  // "held", "did-not-hold", "too-early"
+
 struct FixStat {
   std::string code;
-  Date fixed;
-  std::size_t cases_after = 0, accounts_after = 0;
+  Date fixed;  // the earliest completion of a done action on it: done, else due, else the case's closed
+  std::size_t cases_before = 0, cases_after = 0, accounts_after = 0;
+  long days_before = 0, days_after = 0;  // from the first case citing it to the fix; from the fix to --as-of
+  std::optional<double> rate_ratio;      // after / before, per day
+  std::optional<double> rr_lo, rr_hi;    // 95% exact interval
+  double p_value = 1;                    // one-sided: the rate fell
+  FixVerdict verdict = FixVerdict::too_early;
+  double arr_after = 0;                   // extra: ARR of the accounts in cases_after
   std::vector<CaseRefIndex> recurrences;  // extra: the cases counted in cases_after, by opened date
+};
+
+/// An open or at-risk account worth acting on before its next escalation.
+struct WatchItem {
+  std::string account, name;
+  double arr = 0;
+  std::size_t cases = 0;             // its escalations (whole history, see AnalysisOptions)
+  std::vector<std::string> reasons;  // why it is on the list, most weighty first
+  double risk = 0;                   // the summed weights of the reasons
+  double score = 0;                  // arr * risk
 };
 
 /// The filters and thresholds a report was computed with.
@@ -141,6 +186,7 @@ struct Report {
   std::vector<TrendPoint> trend;
   SeverityStat severity;
   std::vector<FixStat> fixes;
+  std::vector<WatchItem> watchlist;
 };
 
 }  // namespace esc

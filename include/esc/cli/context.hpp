@@ -58,6 +58,7 @@ struct AnalysisInput {
   CaseSet set;
   std::vector<const CaseDigest*> cases;  // of the cases without errors
   std::size_t skipped = 0;               // with errors
+  std::size_t unreadable_files = 0;      // files with a file-level error (nothing or not all of it read)
 };
 
 /// Loads and validates `paths` for `report` and `graph`; prints a one-line
