@@ -72,6 +72,15 @@ std::string filters_text(const AnalysisOptions& o) {
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 
+// "2 cases with errors, 1 unreadable file and 3 cases opened after the as-of date"
+std::string left_out_text(const ReportSummary& s) {
+  std::vector<std::string> parts;
+  if (s.skipped) parts.push_back(count_of(s.skipped, "case") + " with errors");
+  if (s.unreadable_files) parts.push_back(count_of(s.unreadable_files, "unreadable file"));
+  if (s.after_as_of) parts.push_back(count_of(s.after_as_of, "case") + " opened after the as-of date");
+  return join_names(parts, parts.size());
+}
+
 mstch::map summary(const Report& r) {
   std::size_t third = 0, overdue = 0, churned = 0;
   double churned_arr = 0;
@@ -88,8 +97,17 @@ mstch::map summary(const Report& r) {
                     {"open_cases", n(s.open_cases)},
                     {"arr_total", format_money(s.arr_total)},
                     {"arr_total_raw", raw_number(s.arr_total)},
+                    {"arr_lost", format_money(s.arr_churned + s.arr_downgraded)},
+                    {"arr_churned", format_money(s.arr_churned)},
+                    {"arr_downgraded", format_money(s.arr_downgraded)},
+                    {"arr_at_risk", format_money(s.arr_at_risk)},
+                    {"arr_retained", format_money(s.arr_retained)},
                     {"skipped", n(s.skipped)},
                     {"has_skipped", s.skipped > 0},
+                    {"unreadable_files", n(s.unreadable_files)},
+                    {"after_as_of", n(s.after_as_of)},
+                    {"has_left_out", s.skipped + s.unreadable_files + s.after_as_of > 0},
+                    {"left_out_text", left_out_text(s)},
                     {"repeat_accounts", n(r.repeat_accounts.size())},
                     {"third_strikes", n(third)},
                     {"overdue_actions", n(overdue)},
@@ -106,7 +124,11 @@ mstch::array findings(const Report& r, const Names& names) {
   mstch::array out;
   std::size_t number = 0;
   for (const auto& f : key_findings(r, 5, naming))
-    out.push_back(mstch::map{{"number", n(++number)}, {"kind", f.kind}, {"headline", f.headline}});
+    out.push_back(mstch::map{{"number", n(++number)},
+                             {"kind", f.kind},
+                             {"headline", f.headline},
+                             {"arr", format_money(f.arr)},
+                             {"strength", std::string(to_string(f.strength))}});
   return out;
 }
 
@@ -132,13 +154,19 @@ std::string mermaid(const Report& r, const Taxonomy& taxonomy) {
 
 }  // namespace
 
+// The keys of one row of fixes[] and failed_fixes[].
+#define FIX_KEYS                                                                                              \
+  "code title fixed cases_before days_before cases_after days_after accounts_after rate_ratio_text p_value " \
+  "verdict held is_too_early recurrences[id title account opened] has_more_recurrences more_recurrences"
+
 std::string_view report_context_schema() {
   return "title tool as_of period min_accounts filters has_filters redacted empty "
-         "summary{cases accounts open_cases arr_total arr_total_raw skipped has_skipped repeat_accounts "
+         "summary{cases accounts open_cases arr_total arr_total_raw arr_lost arr_churned arr_downgraded arr_at_risk "
+         "arr_retained skipped has_skipped unreadable_files after_as_of has_left_out left_out_text repeat_accounts "
          "third_strikes overdue_actions churned_accounts churned_arr} "
-         "has_findings findings[number kind headline] "
+         "has_findings findings[number kind headline arr strength] "
          "has_causes causes[rank code title category category_title owner owner_title cases accounts arr arr_raw "
-         "as_root confirmed churned_accounts has_churn reach] "
+         "as_root confirmed likely suspected churned_accounts has_churn reach] "
          "has_categories categories[code title cases accounts arr arr_raw] "
          "has_links links[from from_title to to_title cases accounts] "
          "has_chains chains[text titles path[code title] cases accounts arr arr_raw churned_accounts has_churn] "
@@ -153,13 +181,12 @@ std::string_view report_context_schema() {
          "has_trend trend[quarter total categories[code title cases]] "
          "severity{rated inflated inflated_percent has_rated has_inflated inflated_accounts[id label] "
          "has_inflated_accounts inflated_accounts_text matrix[claimed cells[assessed cases is_inflated is_diagonal]]} "
-         "has_fixes fixes[code title fixed cases_after accounts_after held recurrences[id title account opened] "
-         "has_more_recurrences more_recurrences] "
-         "has_failed_fixes failed_fixes[code title fixed cases_after accounts_after held "
-         "recurrences[id title account opened] has_more_recurrences more_recurrences] held_fixes "
+         "has_fixes fixes[" FIX_KEYS "] has_failed_fixes failed_fixes[" FIX_KEYS "] held_fixes too_early_fixes "
+         "has_watchlist watchlist[account name label arr cases reasons[.] reasons_text] "
          "charts{causes! causes_narrow! trend! graph! departments! accounts! fixes! severity!} "
          "mermaid!";
 }
+#undef FIX_KEYS
 
 mstch::map build_report_context(const Report& report, const Taxonomy& taxonomy) {
   Names names(report, taxonomy);

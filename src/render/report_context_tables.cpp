@@ -24,6 +24,13 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
 
 constexpr std::size_t k_listed_recurrences = 10;
 
+// "0.10 (95% CI 0.03–0.28)", or "–" when there was nothing before to compare.
+std::string rate_ratio_text(const FixStat& f) {
+  if (!f.rate_ratio) return "–";
+  return fmt::format("{:.2f} (95% CI {:.2f}–{})", *f.rate_ratio, f.rr_lo.value_or(0),
+                     f.rr_hi ? fmt::format("{:.2f}", *f.rr_hi) : "∞");
+}
+
 mstch::map fix_row(const Report& r, const FixStat& f, const Names& names) {
   mstch::array recurrences;
   for (auto i : f.recurrences) {
@@ -36,9 +43,16 @@ mstch::map fix_row(const Report& r, const FixStat& f, const Names& names) {
       {"code", f.code},
       {"title", names.cause_title(f.code)},
       {"fixed", f.fixed.to_string()},
+      {"cases_before", n(f.cases_before)},
+      {"days_before", format_count(static_cast<std::size_t>(f.days_before))},
       {"cases_after", n(f.cases_after)},
+      {"days_after", format_count(static_cast<std::size_t>(std::max(0L, f.days_after)))},
       {"accounts_after", n(f.accounts_after)},
-      {"held", f.cases_after == 0},
+      {"rate_ratio_text", rate_ratio_text(f)},
+      {"p_value", format_p(f.p_value)},
+      {"verdict", std::string(to_string(f.verdict))},
+      {"held", f.verdict == FixVerdict::held},
+      {"is_too_early", f.verdict == FixVerdict::too_early},
       {"recurrences", recurrences},
       {"has_more_recurrences", f.recurrences.size() > k_listed_recurrences},
       {"more_recurrences", n(f.recurrences.size() - std::min(f.recurrences.size(), k_listed_recurrences))}};
@@ -63,6 +77,8 @@ void add_cause_tables(mstch::map& ctx, const Report& r, const Names& names) {
                                 {"arr_raw", raw_number(c.arr)},
                                 {"as_root", n(c.as_root)},
                                 {"confirmed", n(c.confirmed)},
+                                {"likely", n(c.likely)},
+                                {"suspected", n(c.suspected)},
                                 {"churned_accounts", n(c.churned_accounts)},
                                 {"has_churn", c.churned_accounts > 0},
                                 {"reach", n(c.reach)}});
@@ -228,14 +244,28 @@ void add_time_tables(mstch::map& ctx, const Report& r, const Names& names) {
                                {"has_inflated_accounts", !inflated_accounts.empty()},
                                {"inflated_accounts_text", join(labels, ", ")},
                                {"matrix", matrix}};
-  std::size_t held = 0;
+  std::size_t held = 0, too_early = 0;
   for (const auto& f : r.fixes) {
     fixes.push_back(fix_row(r, f, names));
-    if (f.cases_after > 0)
-      failed.push_back(fix_row(r, f, names));
-    else
-      ++held;
+    if (f.verdict == FixVerdict::did_not_hold) failed.push_back(fix_row(r, f, names));
+    held += f.verdict == FixVerdict::held ? 1 : 0;
+    too_early += f.verdict == FixVerdict::too_early ? 1 : 0;
   }
+  mstch::array watchlist;
+  for (const auto& w : r.watchlist) {
+    mstch::array reasons;
+    for (const auto& reason : w.reasons) reasons.push_back(reason);
+    watchlist.push_back(mstch::map{{"account", w.account},
+                                   {"name", w.name},
+                                   {"label", names.account_label(w.account)},
+                                   {"arr", format_money(w.arr)},
+                                   {"cases", n(w.cases)},
+                                   {"reasons", reasons},
+                                   {"reasons_text", join(w.reasons, "; ")}});
+  }
+  ctx["has_watchlist"] = !watchlist.empty();
+  ctx["watchlist"] = watchlist;
+  ctx["too_early_fixes"] = n(too_early);
   ctx["has_trend"] = !trend.empty();
   ctx["trend"] = trend;
   ctx["has_fixes"] = !fixes.empty();

@@ -1,6 +1,7 @@
 // report --format csv --table NAME: one table, RFC 4180.
 #include <cmath>
 #include <map>
+#include <optional>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -18,6 +19,28 @@ std::string number(double value) {
 }
 std::string number(std::size_t value) {
   return std::to_string(value);
+}
+
+// A statistic: 6 significant digits, empty when undefined (as JSON's null).
+std::string stat(const std::optional<double>& value) {
+  if (!value || !std::isfinite(*value)) return "";
+  return number(std::stod(fmt::format("{:.6g}", *value)));
+}
+
+std::vector<std::string> churn_columns() {
+  return {"churn_rate", "base_churn_rate", "churn_relative_risk", "churn_rr_lo", "churn_rr_hi", "churn_p_value",
+          "churn_q_value"};
+}
+
+std::vector<std::string> churn_fields(const ChurnAssociation& c) {
+  return {stat(c.churn_rate), stat(c.base_churn_rate), stat(c.relative_risk), stat(c.rr_lo),
+          stat(c.rr_hi),      stat(c.p_value),         stat(c.q_value)};
+}
+
+// `head` followed by `tail`.
+std::vector<std::string> concat(std::vector<std::string> head, const std::vector<std::string>& tail) {
+  head.insert(head.end(), tail.begin(), tail.end());
+  return head;
 }
 
 std::string join(const std::vector<std::string>& items, const std::string& separator) {
@@ -58,11 +81,14 @@ class CsvWriter {
 using Text = CsvWriter;
 
 void causes(CsvWriter& csv, const Report& r) {
-  csv.row({"code", "title", "category", "owner", "cases", "accounts", "arr", "as_root", "confirmed", "churned_accounts",
-           "reach"});
+  csv.row(concat({"code", "title", "category", "owner", "cases", "accounts", "arr", "as_root", "confirmed",
+                  "churned_accounts", "reach", "likely", "suspected"},
+                 churn_columns()));
   for (const auto& c : r.causes)
-    csv.row({c.code, Text::text(c.title), c.category, c.owner, number(c.cases), number(c.accounts), number(c.arr),
-             number(c.as_root), number(c.confirmed), number(c.churned_accounts), number(c.reach)});
+    csv.row(concat({c.code, Text::text(c.title), c.category, c.owner, number(c.cases), number(c.accounts),
+                    number(c.arr), number(c.as_root), number(c.confirmed), number(c.churned_accounts),
+                    number(c.reach), number(c.likely), number(c.suspected)},
+                   churn_fields(c.churn)));
 }
 
 void links(CsvWriter& csv, const Report& r) {
@@ -71,14 +97,18 @@ void links(CsvWriter& csv, const Report& r) {
 }
 
 void chains(CsvWriter& csv, const Report& r) {
-  csv.row({"path", "cases", "accounts", "arr", "churned_accounts"});
+  csv.row(concat({"path", "cases", "accounts", "arr", "churned_accounts"}, churn_columns()));
   for (const auto& c : r.chains)
-    csv.row({join(c.path, " > "), number(c.cases), number(c.accounts), number(c.arr), number(c.churned_accounts)});
+    csv.row(concat({join(c.path, " > "), number(c.cases), number(c.accounts), number(c.arr), number(c.churned_accounts)},
+                   churn_fields(c.churn)));
 }
 
 void pairs(CsvWriter& csv, const Report& r) {
-  csv.row({"a", "b", "cases", "accounts", "lift"});
-  for (const auto& p : r.pairs) csv.row({p.a, p.b, number(p.cases), number(p.accounts), number(p.lift)});
+  csv.row(concat({"a", "b", "cases", "accounts", "lift", "p_value", "q_value", "churned_accounts"}, churn_columns()));
+  for (const auto& p : r.pairs)
+    csv.row(concat({p.a, p.b, number(p.cases), number(p.accounts), number(p.lift), stat(p.p_value), stat(p.q_value),
+                    number(p.churned_accounts)},
+                   churn_fields(p.churn)));
 }
 
 void accounts(CsvWriter& csv, const Report& r) {
@@ -102,20 +132,29 @@ void departments(CsvWriter& csv, const Report& r) {
 }
 
 void fixes(CsvWriter& csv, const Report& r) {
-  csv.row({"code", "fixed", "cases_after", "accounts_after", "held", "recurrences"});
+  csv.row({"code", "fixed", "cases_before", "days_before", "cases_after", "days_after", "rate_ratio", "rate_ratio_lo",
+           "rate_ratio_hi", "p_value", "verdict", "accounts_after", "recurrences"});
   for (const auto& f : r.fixes) {
     std::vector<std::string> ids;
     for (auto i : f.recurrences) ids.push_back(r.case_refs[i].id);
-    csv.row({f.code, f.fixed.to_string(), number(f.cases_after), number(f.accounts_after),
-             f.cases_after == 0 ? "true" : "false", Text::text(join(ids, ";"))});
+    csv.row({f.code, f.fixed.to_string(), number(f.cases_before), std::to_string(f.days_before), number(f.cases_after),
+             std::to_string(f.days_after), stat(f.rate_ratio), stat(f.rr_lo), stat(f.rr_hi), stat(f.p_value),
+             std::string(to_string(f.verdict)), number(f.accounts_after), Text::text(join(ids, ";"))});
   }
+}
+
+void watchlist(CsvWriter& csv, const Report& r) {
+  csv.row({"account", "name", "arr", "cases", "risk", "score", "reasons"});
+  for (const auto& w : r.watchlist)
+    csv.row({Text::text(w.account), Text::text(w.name), number(w.arr), number(w.cases), stat(w.risk), number(w.score),
+             Text::text(join(w.reasons, "; "))});
 }
 
 }  // namespace
 
 const std::vector<std::string>& csv_tables() {
   static const std::vector<std::string> names = {"causes",   "links",       "chains", "pairs",
-                                                 "accounts", "departments", "fixes"};
+                                                 "accounts", "departments", "fixes",  "watchlist"};
   return names;
 }
 
@@ -135,6 +174,8 @@ void render_report_csv(std::ostream& out, const Report& report, const std::strin
     departments(csv, report);
   else if (table == "fixes")
     fixes(csv, report);
+  else if (table == "watchlist")
+    watchlist(csv, report);
   else
     throw std::invalid_argument("unknown CSV table: " + table);
 }

@@ -1,7 +1,9 @@
 #include <cmath>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "esc/render/findings.hpp"
 #include "esc/render/report_render.hpp"
 
 namespace esc {
@@ -32,6 +34,38 @@ Json options_json(const AnalysisOptions& o) {
   j["causes"] = string_list(o.causes);
   j["min_accounts"] = o.min_accounts;
   return j;
+}
+
+// A statistic that may be undefined: null then; rounded to 6 significant digits
+// so the bytes do not depend on the last bit of a floating-point sum.
+Json stat(const std::optional<double>& value) {
+  if (!value || !std::isfinite(*value)) return nullptr;
+  return number(std::stod(fmt::format("{:.6g}", *value)));
+}
+
+Json interval(const std::optional<double>& lo, const std::optional<double>& hi) {
+  return Json::array({stat(lo), stat(hi)});
+}
+
+Json finding_json(const Finding& f) {
+  Json evidence = Json::object();
+  for (const auto& [key, value] : f.evidence) evidence[key] = stat(value);
+  return Json{{"kind", f.kind},
+              {"sentence", f.headline},
+              {"arr", number(f.arr)},
+              {"evidence", std::move(evidence)},
+              {"strength", std::string(to_string(f.strength))},
+              {"score", stat(f.score)}};
+}
+
+// The churn keys of causes[], chains[] and pairs[] (issue 14).
+void add_churn(Json& j, const ChurnAssociation& c) {
+  j["churn_rate"] = stat(c.churn_rate);
+  j["base_churn_rate"] = stat(c.base_churn_rate);
+  j["churn_relative_risk"] = stat(c.relative_risk);
+  j["churn_rr_ci"] = interval(c.rr_lo, c.rr_hi);
+  j["churn_p_value"] = stat(c.p_value);
+  j["churn_q_value"] = stat(c.q_value);
 }
 
 Json optional_date(const std::optional<Date>& date) {
@@ -126,9 +160,17 @@ void render_report_json(std::ostream& out, const Report& r) {
                         {"accounts", r.summary.accounts},
                         {"open_cases", r.summary.open_cases},
                         {"arr_total", number(r.summary.arr_total)},
-                        {"skipped", r.summary.skipped}});
+                        {"arr_churned", number(r.summary.arr_churned)},
+                        {"arr_downgraded", number(r.summary.arr_downgraded)},
+                        {"arr_at_risk", number(r.summary.arr_at_risk)},
+                        {"arr_retained", number(r.summary.arr_retained)},
+                        {"arr_unknown", number(r.summary.arr_unknown)},
+                        {"skipped", r.summary.skipped},
+                        {"unreadable_files", r.summary.unreadable_files},
+                        {"after_as_of", r.summary.after_as_of}});
+  doc.array("findings", key_findings(r), [](const Finding& f) { return finding_json(f); });
   doc.array("causes", r.causes, [](const auto& c) {
-    return Json{{"code", c.code},
+    Json j{{"code", c.code},
                 {"title", c.title},
                 {"category", c.category},
                 {"owner", c.owner},
@@ -138,7 +180,11 @@ void render_report_json(std::ostream& out, const Report& r) {
                 {"as_root", c.as_root},
                 {"confirmed", c.confirmed},
                 {"churned_accounts", c.churned_accounts},
-                {"reach", c.reach}};
+                {"reach", c.reach},
+                {"likely", c.likely},
+                {"suspected", c.suspected}};
+    add_churn(j, c.churn);
+    return j;
   });
   doc.array("categories", r.categories, [](const auto& c) {
     return Json{
@@ -148,14 +194,25 @@ void render_report_json(std::ostream& out, const Report& r) {
     return Json{{"from", l.from}, {"to", l.to}, {"cases", l.cases}, {"accounts", l.accounts}};
   });
   doc.array("chains", r.chains, [](const auto& c) {
-    return Json{{"path", string_list(c.path)},
-                {"cases", c.cases},
-                {"accounts", c.accounts},
-                {"arr", number(c.arr)},
-                {"churned_accounts", c.churned_accounts}};
+    Json j{{"path", string_list(c.path)},
+           {"cases", c.cases},
+           {"accounts", c.accounts},
+           {"arr", number(c.arr)},
+           {"churned_accounts", c.churned_accounts}};
+    add_churn(j, c.churn);
+    return j;
   });
   doc.array("pairs", r.pairs, [](const auto& p) {
-    return Json{{"a", p.a}, {"b", p.b}, {"cases", p.cases}, {"accounts", p.accounts}, {"lift", p.lift}};
+    Json j{{"a", p.a},
+           {"b", p.b},
+           {"cases", p.cases},
+           {"accounts", p.accounts},
+           {"lift", p.lift},
+           {"p_value", stat(p.p_value)},
+           {"q_value", stat(p.q_value)},
+           {"churned_accounts", p.churned_accounts}};
+    add_churn(j, p.churn);
+    return j;
   });
   doc.array("repeat_accounts", r.repeat_accounts, [&r](const auto& a) {
     return Json{{"account", a.account},
@@ -173,7 +230,8 @@ void render_report_json(std::ostream& out, const Report& r) {
                 {"arr", number(a.arr)},
                 {"outcome", outcome_json(a.outcome)},
                 {"cases", a.cases},
-                {"open_cases", a.open_cases}};
+                {"open_cases", a.open_cases},
+                {"actions_overdue", a.actions_overdue}};
   });
   doc.array("loops", r.loops, [](const auto& loop) { return string_list(loop); });
   doc.array("departments", r.departments, [](const auto& d) {
@@ -205,9 +263,26 @@ void render_report_json(std::ostream& out, const Report& r) {
   doc.array("fixes", r.fixes, [&r](const auto& f) {
     return Json{{"code", f.code},
                 {"fixed", f.fixed.to_string()},
+                {"cases_before", f.cases_before},
+                {"days_before", f.days_before},
                 {"cases_after", f.cases_after},
+                {"days_after", f.days_after},
+                {"rate_ratio", stat(f.rate_ratio)},
+                {"rate_ratio_ci", interval(f.rr_lo, f.rr_hi)},
+                {"p_value", stat(f.p_value)},
+                {"verdict", std::string(to_string(f.verdict))},
                 {"accounts_after", f.accounts_after},
+                {"arr_after", number(f.arr_after)},
                 {"recurrences", case_list(r, f.recurrences)}};
+  });
+  doc.array("watchlist", r.watchlist, [](const WatchItem& w) {
+    return Json{{"account", w.account},
+                {"name", w.name},
+                {"arr", number(w.arr)},
+                {"cases", w.cases},
+                {"reasons", string_list(w.reasons)},
+                {"risk", stat(w.risk)},
+                {"score", number(w.score)}};
   });
   doc.finish();
 }

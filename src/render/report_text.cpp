@@ -39,10 +39,11 @@ std::string n(std::size_t value) { return std::to_string(value); }
 void causes_table(std::ostream& out, const Report& r, const Style& style, std::size_t width) {
   if (r.causes.empty()) return;
   heading(out, style, "Top causes", r.causes.size());
-  TextTable table({"cause", "accounts", "cases", "ARR", "root", "churned", "owner"});
+  TextTable table({"cause", "accounts", "cases", "conf/likely/susp", "ARR", "root", "churned", "owner"});
   for (std::size_t i = 0; i < r.causes.size() && i < k_rows; ++i) {
     const auto& c = r.causes[i];
-    table.add_row({c.code, n(c.accounts), n(c.cases), format_money(c.arr), n(c.as_root), n(c.churned_accounts), c.owner});
+    table.add_row({c.code, n(c.accounts), n(c.cases), fmt::format("{}/{}/{}", c.confirmed, c.likely, c.suspected),
+                   format_money(c.arr), n(c.as_root), n(c.churned_accounts), c.owner});
   }
   table.print(out, style, width);
 }
@@ -85,15 +86,39 @@ void departments_table(std::ostream& out, const Report& r, const Style& style, s
 }
 
 void fixes_table(std::ostream& out, const Report& r, const Style& style, std::size_t width) {
-  std::vector<const FixStat*> failed;
-  for (const auto& f : r.fixes)
-    if (f.cases_after > 0) failed.push_back(&f);
-  if (failed.empty()) return;
-  heading(out, style, "Fixes that did not hold", failed.size());
-  TextTable table({"cause", "fixed", "cases after", "accounts after"});
-  for (std::size_t i = 0; i < failed.size() && i < k_rows; ++i)
-    table.add_row({failed[i]->code, failed[i]->fixed.to_string(), n(failed[i]->cases_after), n(failed[i]->accounts_after)});
+  if (r.fixes.empty()) return;
+  heading(out, style, "Did the fixes hold?", r.fixes.size());
+  TextTable table({"cause", "fixed", "before", "after", "rate ratio (95% CI)", "verdict"});
+  for (std::size_t i = 0; i < r.fixes.size() && i < k_rows; ++i) {
+    const FixStat& f = r.fixes[i];
+    std::string ratio = f.rate_ratio ? fmt::format("{:.2f} ({:.2f}–{})", *f.rate_ratio, f.rr_lo.value_or(0),
+                                                   f.rr_hi ? fmt::format("{:.2f}", *f.rr_hi) : "∞")
+                                     : "-";
+    table.add_row({f.code, f.fixed.to_string(), fmt::format("{} in {}d", f.cases_before, f.days_before),
+                   fmt::format("{} in {}d", f.cases_after, f.days_after), ratio, std::string(to_string(f.verdict))});
+  }
   table.print(out, style, width);
+}
+
+void watchlist_table(std::ostream& out, const Report& r, const Style& style, std::size_t width) {
+  if (r.watchlist.empty()) return;
+  heading(out, style, "Watchlist: act before the next escalation", r.watchlist.size());
+  TextTable table({"account", "ARR", "cases", "why"});
+  for (std::size_t i = 0; i < r.watchlist.size() && i < k_rows; ++i) {
+    const WatchItem& w = r.watchlist[i];
+    std::string who = w.name.empty() ? w.account : fmt::format("{} ({})", w.name, w.account);
+    table.add_row({who, format_money(w.arr), n(w.cases), fmt::format("{}", fmt::join(w.reasons, "; "))});
+  }
+  table.print(out, style, width);
+}
+
+// "2 cases with errors, 1 unreadable file and 3 cases opened after --as-of"
+std::string left_out(const ReportSummary& s) {
+  std::vector<std::string> parts;
+  if (s.skipped) parts.push_back(count_of(s.skipped, "case") + " with errors");
+  if (s.unreadable_files) parts.push_back(count_of(s.unreadable_files, "unreadable file"));
+  if (s.after_as_of) parts.push_back(count_of(s.after_as_of, "case") + " opened after --as-of");
+  return join_names(parts, parts.size());
 }
 
 }  // namespace
@@ -101,11 +126,15 @@ void fixes_table(std::ostream& out, const Report& r, const Style& style, std::si
 void render_report_text(std::ostream& out, const Report& r, const Style& style, std::size_t width) {
   const auto& s = r.summary;
   out << style.bold("Escalation autopsy report") << '\n'
-      << fmt::format("{}, {}, {} open, {} ARR at stake (as of {})", count_of(s.cases, "case"),
-                     count_of(s.accounts, "account"), s.open_cases, format_money(s.arr_total),
-                     r.options.as_of.to_string());
-  if (s.skipped) out << style.yellow(fmt::format("; {} left out for errors", count_of(s.skipped, "case")));
-  out << '\n';
+      << fmt::format("{}, {}, {} open (as of {})", count_of(s.cases, "case"), count_of(s.accounts, "account"),
+                     format_count(s.open_cases), r.options.as_of.to_string());
+  std::string missing = left_out(s);
+  if (!missing.empty()) out << style.yellow("; left out: " + missing);
+  out << '\n'
+      << fmt::format("ARR lost: {} ({} churned, {} downgraded); at risk: {}; retained: {}; total: {}\n",
+                     format_money(s.arr_churned + s.arr_downgraded), format_money(s.arr_churned),
+                     format_money(s.arr_downgraded), format_money(s.arr_at_risk), format_money(s.arr_retained),
+                     format_money(s.arr_total));
   if (s.cases == 0) {
     out << "\nNo cases to analyse.\n";
     return;
@@ -116,6 +145,7 @@ void render_report_text(std::ostream& out, const Report& r, const Style& style, 
     for (std::size_t i = 0; i < findings.size(); ++i)
       out << fmt::format("  {}. ", i + 1) << wrap(findings[i].headline, width > 6 ? width - 6 : width, 5) << '\n';
   }
+  watchlist_table(out, r, style, width);
   causes_table(out, r, style, width);
   chains_table(out, r, style, width);
   accounts_table(out, r, style, width);

@@ -82,7 +82,7 @@ std::string svg_repeat_accounts(const Report& report, std::size_t limit) {
 std::string svg_failed_fixes(const Report& report, std::size_t limit) {
   std::vector<const FixStat*> failed;
   for (const auto& f : report.fixes)
-    if (f.cases_after > 0 && failed.size() < limit) failed.push_back(&f);
+    if (f.verdict == FixVerdict::did_not_hold && failed.size() < limit) failed.push_back(&f);
   if (failed.empty()) return "";
   std::vector<Date> dates;
   for (const auto* f : failed) {
@@ -93,14 +93,14 @@ std::string svg_failed_fixes(const Report& report, std::size_t limit) {
   const double width = 760, label_w = 230, right_w = 150, row = 44, top = 8;
   svg::TimeScale scale(dates, label_w + 10, width - right_w - 10);
   const std::vector<std::pair<std::string, std::string>> legend_items = {
-      {svg::k_good, "fixed (a closed case with a done action on the cause)"},
+      {svg::k_good, "fixed (a done action on the cause: its done date, else its due date, else its case's closing)"},
       {svg::k_alert, "a later case citing the cause again"}};
   svg::Writer scratch(0, 0, "", "");
   double legend_h = svg::legend(scratch, legend_items, 0, 0, width);
   double plot_bottom = top + static_cast<double>(failed.size()) * row;
   svg::Writer out(width, plot_bottom + 30 + legend_h, "Fixes that did not hold",
-                  "One row per cause that was marked fixed and came back: the date of the fix, then each later case "
-                  "that cites the cause again.");
+                  "One row per cause whose fix did not measurably lower its rate of cases: the date of the fix, then "
+                  "each later case that cites the cause again.");
   scale.axis(out, top, plot_bottom);
   for (std::size_t i = 0; i < failed.size(); ++i) {
     const FixStat& f = *failed[i];
@@ -120,7 +120,7 @@ std::string svg_failed_fixes(const Report& report, std::size_t limit) {
       if (const auto& opened = report.case_refs[ref].opened) last = std::max(last, scale.x(*opened));
     out.line(fx, mid, last, mid, svg::k_alert, 2, "stroke-opacity=\"0.35\"");
     out.raw("<g>");
-    out.tooltip(fmt::format("{} fixed: case closed {}", f.code, f.fixed.to_string()));
+    out.tooltip(fmt::format("{} fixed {}", f.code, f.fixed.to_string()));
     out.raw(fmt::format("<path d=\"M{} {}l7 7l-7 7l-7 -7z\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
                         svg::num(fx), svg::num(mid - 7), svg::k_good));
     out.raw("</g>");

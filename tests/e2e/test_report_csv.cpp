@@ -52,7 +52,8 @@ void check_table(const std::string& name, const std::string& key, const std::vec
 TEST_CASE("csv causes") {
   check_table("causes", "causes",
               {"code", "title", "category", "owner", "cases", "accounts", "arr", "as_root", "confirmed",
-               "churned_accounts", "reach"});
+               "churned_accounts", "reach", "likely", "suspected", "churn_rate", "base_churn_rate",
+               "churn_relative_risk", "churn_rr_lo", "churn_rr_hi", "churn_p_value", "churn_q_value"});
 }
 
 TEST_CASE("csv links") {
@@ -60,14 +61,19 @@ TEST_CASE("csv links") {
 }
 
 TEST_CASE("csv chains join the path with >") {
-  check_table("chains", "chains", {"path", "cases", "accounts", "arr", "churned_accounts"});
+  check_table("chains", "chains",
+              {"path", "cases", "accounts", "arr", "churned_accounts", "churn_rate", "base_churn_rate",
+               "churn_relative_risk", "churn_rr_lo", "churn_rr_hi", "churn_p_value", "churn_q_value"});
   auto rows = table("chains");
   CHECK(rows[1][0] ==
         "bad-sale.wrong-solution > rushed-onboarding.too-high-level > support-closure-incentives.workaround-closure");
 }
 
 TEST_CASE("csv pairs") {
-  check_table("pairs", "pairs", {"a", "b", "cases", "accounts", "lift"});
+  check_table("pairs", "pairs",
+              {"a", "b", "cases", "accounts", "lift", "p_value", "q_value", "churned_accounts", "churn_rate",
+               "base_churn_rate", "churn_relative_risk", "churn_rr_lo", "churn_rr_hi", "churn_p_value",
+               "churn_q_value"});
 }
 
 TEST_CASE("csv accounts lists every account with third strikes and recurring causes") {
@@ -86,9 +92,23 @@ TEST_CASE("csv departments") {
 }
 
 TEST_CASE("csv fixes") {
-  check_table("fixes", "fixes", {"code", "fixed", "cases_after", "accounts_after", "held", "recurrences"});
+  check_table("fixes", "fixes",
+              {"code", "fixed", "cases_before", "days_before", "cases_after", "days_after", "rate_ratio",
+               "rate_ratio_lo", "rate_ratio_hi", "p_value", "verdict", "accounts_after", "recurrences"});
   auto rows = table("fixes");
-  CHECK(rows[1][5].find("ESC-2024-0002;") == 0);
+  CHECK(rows[1][12].find("ESC-2024-0002;") == 0);
+  json report = report_json();
+  CHECK(rows[1][7] == report["fixes"][0]["rate_ratio_ci"][0].dump());
+}
+
+TEST_CASE("csv watchlist ranks open and at-risk accounts with their reasons") {
+  check_table("watchlist", "watchlist", {"account", "name", "arr", "cases", "risk", "score", "reasons"});
+  auto rows = table("watchlist");
+  json report = report_json();
+  REQUIRE(rows.size() >= 2);
+  std::string reasons;
+  for (const auto& r : report["watchlist"][0]["reasons"]) reasons += (reasons.empty() ? "" : "; ") + r.get<std::string>();
+  CHECK(rows[1][6] == reasons);
 }
 
 TEST_CASE("csv quotes commas, quotes and line ends as RFC 4180 asks and defuses formulas") {
@@ -106,7 +126,8 @@ TEST_CASE("csv quotes commas, quotes and line ends as RFC 4180 asks and defuses 
 TEST_CASE("csv needs a known --table, and --table needs csv") {
   auto missing = e2e::run({"report", "--format", "csv", "examples/cases"});
   CHECK(missing.exit_code == 2);
-  CHECK(missing.err.find("--table causes|links|chains|pairs|accounts|departments|fixes") != std::string::npos);
+  CHECK(missing.err.find("--table causes|links|chains|pairs|accounts|departments|fixes|watchlist") !=
+        std::string::npos);
   auto unknown = e2e::run({"report", "--format", "csv", "--table", "nope", "examples/cases"});
   CHECK(unknown.exit_code == 2);
   auto stray = e2e::run({"report", "--table", "causes", "examples/cases"});

@@ -66,6 +66,10 @@ TEST_CASE("the report man page defines every key of the JSON report") {
     return next != keys.end() && next->rfind(key + "[]", 0) == 0;
   };
   for (auto it = keys.begin(); it != keys.end();) it = has_items(*it) ? keys.erase(it) : std::next(it);
+  // A finding's evidence holds keys of other sections (documented there): the object itself is documented.
+  for (auto it = keys.begin(); it != keys.end();)
+    it = it->rfind("findings[].evidence.", 0) == 0 ? keys.erase(it) : std::next(it);
+  keys.insert("findings[].evidence");
   REQUIRE(keys.size() > 80);
   std::string page = e2e::read_file(e2e::source_path(k_page));
   for (const auto& key : keys) CHECK_MESSAGE(page.find(".B " + key + "\n") != std::string::npos, key);

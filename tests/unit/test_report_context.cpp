@@ -143,8 +143,8 @@ TEST_CASE("the mermaid graph cannot close its code fence") {
   Taxonomy taxonomy = default_taxonomy();
   Report report;
   report.causes.push_back(
-      {"bad-sale.wrong-solution", "Wrong\n```\n<b>\"x\"", "bad-sale", "sales", 1, 1, 0, 1, 0, 0, 1});
-  report.causes.push_back({"bad-sale.overpromised", "B", "bad-sale", "sales", 1, 1, 0, 0, 0, 0, 0});
+      {"bad-sale.wrong-solution", "Wrong\n```\n<b>\"x\"", "bad-sale", "sales", 1, 1, 0, 1, 0, 0, 1, 0, 0, {}});
+  report.causes.push_back({"bad-sale.overpromised", "B", "bad-sale", "sales", 1, 1, 0, 0, 0, 0, 0, 0, 0, {}});
   report.links.push_back({"bad-sale.wrong-solution", "bad-sale.overpromised", 1, 1});
   auto context = build_report_context(report, taxonomy);
   std::string mermaid = boost::get<std::string>(context["mermaid"]);

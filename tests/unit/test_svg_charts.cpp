@@ -19,9 +19,9 @@ Report sample() {
   Report r;
   r.options.as_of = *Date::parse("2025-06-30");
   r.categories.push_back({"cat", k_evil, 2, 2, 100});
-  r.causes.push_back({"cat.a", k_evil, "cat", "sales", 2, 2, 480000, 2, 1, 1, 1});
-  r.causes.push_back({"cat.b", "B title", "cat", "sales", 2, 2, 480000, 0, 1, 1, 0});
-  r.causes.push_back({"cat.c", "C title", "cat", "sales", 1, 1, 1000, 0, 1, 0, 0});
+  r.causes.push_back({"cat.a", k_evil, "cat", "sales", 2, 2, 480000, 2, 1, 1, 1, 0, 0, {}});
+  r.causes.push_back({"cat.b", "B title", "cat", "sales", 2, 2, 480000, 0, 1, 1, 0, 0, 0, {}});
+  r.causes.push_back({"cat.c", "C title", "cat", "sales", 1, 1, 1000, 0, 1, 0, 0, 0, 0, {}});
   r.links.push_back({"cat.a", "cat.b", 2, 2});
   r.links.push_back({"cat.b", "cat.c", 1, 1});
   r.links.push_back({"cat.a", "cat.c", 1, 1});  // spans two layers
@@ -33,7 +33,14 @@ Report sample() {
   r.case_refs = {evil_case("2024-01-02"), evil_case("2024-05-06"), evil_case("2025-02-03")};
   account.escalations = {0, 1, 2};
   r.repeat_accounts.push_back(account);
-  r.fixes.push_back({"cat.a", *Date::parse("2023-12-01"), 2, 1, {1, 2}});
+  FixStat fix;
+  fix.code = "cat.a";
+  fix.fixed = *Date::parse("2023-12-01");
+  fix.cases_after = 2;
+  fix.accounts_after = 1;
+  fix.recurrences = {1, 2};
+  fix.verdict = FixVerdict::did_not_hold;
+  r.fixes.push_back(fix);
   r.severity.rated = 3;
   r.severity.inflated = 2;
   r.severity.matrix[0][2] = 2;
