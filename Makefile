@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= 2
 DEBIAN_PACKAGES = cmake ninja-build g++ pkg-config libyaml-dev libcli11-dev libfmt-dev \
-  libboost-graph-dev doctest-dev nlohmann-json3-dev libmstch-dev \
+  libboost-graph-dev libboost-math-dev doctest-dev nlohmann-json3-dev libmstch-dev \
   libxml2-utils python3 python3-jsonschema python3-yaml man-db dpkg-dev bash-completion
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 

@@ -244,3 +244,111 @@ TEST_CASE("report json has the extra keys the people-facing reports use") {
   CHECK(rated == report["severity"]["rated"]);
   for (const auto& fix : report["fixes"]) CHECK(fix["recurrences"].size() == fix["cases_after"]);
 }
+
+namespace {
+
+json report_of(const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {"report", "--format", "json"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  auto r = e2e::run(args);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return json::parse(r.out);
+}
+
+const json* finding(const json& report, const std::string& kind) {
+  for (const auto& f : report["findings"])
+    if (f["kind"] == kind) return &f;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("findings call a chain associated with churn only when the test says so") {
+  json high = report_of({"--as-of", "2024-12-30", "tests/cases/analysis/churn-association/cases"});
+  const json* chain = finding(high, "chain");
+  REQUIRE(chain);
+  std::string sentence = (*chain)["sentence"];
+  CHECK(sentence.find("3 churned (50%), against 5% of the other accounts: the chain is associated with churn "
+                      "(10.0x the churn rate, p = 0.012)") != std::string::npos);
+  CHECK((*chain)["evidence"]["churn_p_value"] == high["chains"][0]["churn_p_value"]);
+  CHECK((*chain)["strength"] == "moderate");
+  json even = report_of({"--as-of", "2024-12-30", "tests/cases/analysis/churn-no-association/cases"});
+  chain = finding(even, "chain");
+  REQUIRE(chain);
+  sentence = (*chain)["sentence"];
+  CHECK(sentence.find("associated") == std::string::npos);
+  CHECK(sentence.find("against 50% of the other accounts: no more churn than elsewhere (p = 0.667)") !=
+        std::string::npos);
+  CHECK((*chain)["strength"] == "weak");
+}
+
+TEST_CASE("fix findings follow the verdicts, and too-early fixes make none") {
+  json r = report_of({"--as-of", "2024-12-30", "tests/cases/analysis/fix-verdicts/cases"});
+  const json* held = finding(r, "fix-held");
+  REQUIRE(held);
+  CHECK((*held)["sentence"] ==
+        "The fix for product-flaw.defect (done 2023-12-31) held: 4 cases in the 365 days after it against 40 in the "
+        "365 days before, a 90% drop in the rate (rate ratio 0.10, 95% CI 0.03–0.28, p < 0.001).");
+  const json* failed = finding(r, "failed-fix");
+  REQUIRE(failed);
+  std::string sentence = (*failed)["sentence"];
+  CHECK(sentence.find("The fix for support-closure-incentives.workaround-closure (done 2023-12-31) did not "
+                      "measurably hold: 8 cases in the 365 days after it against 8 in the 356 days before") == 0);
+  for (const auto& f : r["findings"]) CHECK(f["sentence"].get<std::string>().find("usage-decline") == std::string::npos);
+  CHECK(r["findings"].size() <= 5);
+}
+
+TEST_CASE("the summary splits ARR by standing, and the parts add up to the total") {
+  json r = report_of({"--as-of", "2025-06-30", "examples/cases"});
+  const json& s = r["summary"];
+  double parts = s["arr_churned"].get<double>() + s["arr_downgraded"].get<double>() + s["arr_at_risk"].get<double>() +
+                 s["arr_retained"].get<double>() + s["arr_unknown"].get<double>();
+  CHECK(parts == doctest::Approx(s["arr_total"].get<double>()));
+  double churned = 0;
+  for (const auto& a : r["accounts"])
+    if (a["outcome"] == "churned") churned += a["arr"].get<double>();
+  CHECK(s["arr_churned"].get<double>() == churned);
+  CHECK(r["watchlist"].size() > 0);
+  for (const auto& w : r["watchlist"]) CHECK(w["reasons"].size() > 0);
+}
+
+TEST_CASE("cases after --as-of and unreadable files are counted, and --strict fails on them") {
+  auto dir = e2e::temp_dir();
+  e2e::write_file(dir + "/early.yaml",
+                  "id: E-1\ntitle: t\naccount: {id: A}\nopened: 2024-01-01\ncauses: [{code: product-flaw.defect}]\n");
+  e2e::write_file(dir + "/late.yaml",
+                  "id: E-2\ntitle: t\naccount: {id: A}\nopened: 2024-06-01\ncauses: [{code: product-flaw.defect}]\n");
+  e2e::write_file(dir + "/broken.yaml", "id: [unclosed\n");
+  auto r = e2e::run({"report", "--format", "json", "--as-of", "2024-03-01", dir});
+  REQUIRE(r.exit_code == 0);
+  json report = json::parse(r.out);
+  CHECK(report["summary"]["cases"] == 1);
+  CHECK(report["summary"]["after_as_of"] == 1);
+  CHECK(report["summary"]["unreadable_files"] == 1);
+  auto text = e2e::run({"report", "--as-of", "2024-03-01", dir});
+  CHECK(text.out.find("left out: 1 unreadable file and 1 case opened after --as-of") != std::string::npos);
+  CHECK(e2e::run({"report", "--strict", "--as-of", "2024-03-01", dir}).exit_code == 1);
+  CHECK(e2e::run({"report", "--strict", "--as-of", "2024-12-31", dir + "/early.yaml"}).exit_code == 0);
+}
+
+TEST_CASE("--since keeps an account's earlier escalations for its third strike") {
+  auto all = report_of({"--as-of", "2025-06-30", "examples/cases"});
+  auto recent = report_of({"--as-of", "2025-06-30", "--since", "2025-01-01", "examples/cases"});
+  const json* acme_all = nullptr;
+  for (const auto& a : all["repeat_accounts"])
+    if (a["account"] == "ACME123") acme_all = &a;
+  REQUIRE(acme_all);
+  REQUIRE((*acme_all)["third_strike"] == true);
+  // ACME123's cases open 2023-04-11, 2024-01-15 and 2025-02-24: one inside --since 2025-01-01.
+  const json* acme = nullptr;
+  for (const auto& a : recent["repeat_accounts"])
+    if (a["account"] == "ACME123") acme = &a;
+  REQUIRE(acme);
+  CHECK((*acme)["cases"] == 3);
+  CHECK((*acme)["cases"] == (*acme_all)["cases"]);
+  CHECK((*acme)["third_strike"] == true);
+  CHECK((*acme)["escalations"].size() == 3);
+  CHECK((*acme)["escalations"][0]["opened"] == "2023-04-11");
+  CHECK(recent["summary"]["cases"] < all["summary"]["cases"]);
+}
