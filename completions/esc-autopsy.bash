@@ -36,7 +36,7 @@ _esc_autopsy() {
     --fail-on)
       COMPREPLY=($(compgen -W "error warning never" -- "$cur")); return ;;
     --table)
-      COMPREPLY=($(compgen -W "causes links chains pairs accounts departments fixes" -- "$cur")); return ;;
+      COMPREPLY=($(compgen -W "causes links chains pairs accounts departments fixes watchlist" -- "$cur")); return ;;
     -f | --format)
       case $command in
         validate) COMPREPLY=($(compgen -W "text json github junit sarif" -- "$cur")) ;;
@@ -61,7 +61,7 @@ _esc_autopsy() {
   case $command in
     validate) options="--format --strict --fail-on" ;;
     report) options="--format --output --force --since --until --segment --account --tag --cause --as-of \
---min-accounts --table --template --redact" ;;
+--min-accounts --table --template --redact --strict" ;;
     graph) options="--format --output --force --since --until --segment --account --tag --cause --min-accounts" ;;
     taxonomy) options="--format --strict" ;;
     new) options="--account --name --segment --arr --title --opened --id --output --force --template" ;;
