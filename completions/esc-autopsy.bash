@@ -36,7 +36,7 @@ _esc_autopsy() {
     --fail-on)
       COMPREPLY=($(compgen -W "error warning never" -- "$cur")); return ;;
     --table)
-      COMPREPLY=($(compgen -W "causes links chains pairs accounts departments fixes watchlist" -- "$cur")); return ;;
+      COMPREPLY=($(compgen -W "causes links chains pairs accounts departments fixes watchlist actions cases" -- "$cur")); return ;;
     -f | --format)
       case $command in
         validate) COMPREPLY=($(compgen -W "text json github junit sarif" -- "$cur")) ;;

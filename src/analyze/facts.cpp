@@ -60,7 +60,7 @@ bool contains(const std::vector<T>& list, const V& value) {
 }  // namespace
 
 CaseRef case_ref(const Case& c) {
-  return CaseRef{c.id.value, c.title.value, c.account.id.value, c.opened, c.closed, c.outcome};
+  return CaseRef{c.id.value, c.title.value, c.account.id.value, c.opened, c.closed, c.outcome, {}};
 }
 
 bool cites_any(const CaseFacts& c, const std::vector<std::string>& causes) {
@@ -213,8 +213,12 @@ Report analyze(const std::vector<const CaseDigest*>& cases, const StringPool& st
   compute_summary(facts, report);
   report.summary.skipped = skipped;
   report.case_refs.reserve(facts.cases.size() + facts.outside_dates.size());
-  for (const auto& c : facts.cases) report.case_refs.push_back(case_ref(*c.source));
-  for (const auto& c : facts.outside_dates) report.case_refs.push_back(case_ref(*c.source));
+  for (const auto* list : {&facts.cases, &facts.outside_dates})
+    for (const auto& c : *list) {
+      report.case_refs.push_back(case_ref(*c.source));
+      std::string& codes = report.case_refs.back().codes;
+      for (std::size_t i = 0; i < c.code_count(); ++i) codes.append(i ? ";" : "").append(c.code(i));
+    }
   compute_causes(facts, report);
   compute_graph_stats(facts, report);
   compute_accounts(facts, report);
@@ -222,6 +226,7 @@ Report analyze(const std::vector<const CaseDigest*>& cases, const StringPool& st
   compute_fixes(facts, report);
   compute_churn(facts, report);
   compute_watchlist(facts, report);
+  compute_actions(facts, report);
   return report;
 }
 

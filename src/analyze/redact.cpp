@@ -162,6 +162,7 @@ void redact_report(Report& report) {
     a.name.clear();
   }
   redactor.case_list(report.case_refs);
+  for (auto& a : report.actions) a.action = redactor.text(a.action);  // may name the account
   for (auto& w : report.watchlist) {
     w.account = redactor.account(w.account);
     w.name.clear();

@@ -1,6 +1,8 @@
 #include <unistd.h>
 #include <cerrno>
 #include <cstring>
+#include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -45,8 +47,42 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// The format an output file's extension names: "" for none known, "refuse"
+// for one no format writes.
+std::string format_of_extension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (ext == ".html" || ext == ".htm") return "html";
+  if (ext == ".md" || ext == ".markdown") return "markdown";
+  if (ext == ".json") return "json";
+  if (ext == ".csv") return "csv";
+  if (ext == ".txt") return "text";
+  if (ext == ".pdf" || ext == ".png" || ext == ".svg" || ext == ".xlsx" || ext == ".docx") return "refuse";
+  return "";
+}
+
+// -o FILE: without --format its extension decides; a contradicting one is refused.
+std::string output_format(const ReportOptions& o) {
+  if (o.output.empty() || o.output == "-") return o.format;
+  std::error_code error;
+  if (std::filesystem::is_directory(o.output, error))
+    throw CliError(fmt::format("-o {} is a folder; name a file in it, e.g. -o {}/report.html", o.output,
+                               o.output.back() == '/' ? o.output.substr(0, o.output.size() - 1) : o.output));
+  std::string by_name = format_of_extension(o.output);
+  if (by_name == "refuse")
+    throw CliError(fmt::format("-o {}: report writes text, json, markdown, html or csv, not {}; for a PDF, print "
+                               "the HTML report from a browser",
+                               o.output, std::filesystem::path(o.output).extension().string()));
+  if (!o.format_given) return by_name.empty() || !o.template_path.empty() ? o.format : by_name;
+  if (!by_name.empty() && by_name != o.format)
+    throw CliError(fmt::format("--format {} does not match -o {} (a {} file name); change one of them", o.format,
+                               o.output, by_name));
+  return o.format;
+}
+
 // --template FILE goes with html or markdown; without --format, the file name decides.
-std::string checked_format(const ReportOptions& o) {
+std::string checked_format(ReportOptions o) {
+  o.format = output_format(o);
   if (o.format == "csv" && o.table.empty())
     throw CliError(
         fmt::format("--format csv writes one table; choose it with --table {}", fmt::join(csv_tables(), "|")));

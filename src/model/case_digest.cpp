@@ -34,13 +34,14 @@ DigestEdge CaseDigest::edge(std::size_t i) const {
 }
 
 DigestAction CaseDigest::action(std::size_t i) const {
-  const std::uint32_t* w = &m_words[actions_at() + 5 * i];
+  const std::uint32_t* w = &m_words[actions_at() + 6 * i];
   DigestAction action;
   action.owner = w[0];
   if (w[1] != k_none) action.cause = w[1];
   action.due = word_date(w[2]);
   action.done = word_date(w[3]);
   action.status = static_cast<ActionStatus>(w[4]);
+  action.text = w[5];
   return action;
 }
 
@@ -93,6 +94,7 @@ CaseDigest CaseDigest::of(const Case& c, const Taxonomy& taxonomy, StringPool& s
     w.push_back(date_word(action.due));
     w.push_back(date_word(action.done));
     w.push_back(static_cast<std::uint32_t>(action.status));
+    w.push_back(strings.intern(action.action));
   }
   if (c.reviewed)
     for (const auto& attendee : c.reviewed->attendees) w.push_back(strings.intern(attendee.value));

@@ -150,11 +150,32 @@ void watchlist(CsvWriter& csv, const Report& r) {
              Text::text(join(w.reasons, "; "))});
 }
 
+void actions(CsvWriter& csv, const Report& r) {
+  csv.row({"case", "account", "action", "owner", "cause", "due", "done", "status", "days_overdue"});
+  for (const auto& a : r.actions) {
+    const CaseRef& c = r.case_refs[a.case_ref];
+    csv.row({Text::text(c.id), Text::text(c.account), Text::text(a.action), a.owner, a.cause,
+             a.due ? a.due->to_string() : "", a.done ? a.done->to_string() : "", std::string(to_string(a.status)),
+             std::to_string(a.days_overdue)});
+  }
+}
+
+// One row per analysed case, with its causes, for pivot tables.
+void cases(CsvWriter& csv, const Report& r) {
+  csv.row({"id", "title", "account", "opened", "closed", "outcome", "causes"});
+  for (std::size_t i = 0; i < r.summary.cases && i < r.case_refs.size(); ++i) {
+    const CaseRef& c = r.case_refs[i];
+    csv.row({Text::text(c.id), Text::text(c.title), Text::text(c.account), c.opened ? c.opened->to_string() : "",
+             c.closed ? c.closed->to_string() : "", c.outcome ? std::string(to_string(*c.outcome)) : "",
+             c.codes});
+  }
+}
+
 }  // namespace
 
 const std::vector<std::string>& csv_tables() {
-  static const std::vector<std::string> names = {"causes",   "links",       "chains", "pairs",
-                                                 "accounts", "departments", "fixes",  "watchlist"};
+  static const std::vector<std::string> names = {"causes",      "links", "chains",    "pairs",   "accounts",
+                                                 "departments", "fixes", "watchlist", "actions", "cases"};
   return names;
 }
 
@@ -176,6 +197,10 @@ void render_report_csv(std::ostream& out, const Report& report, const std::strin
     fixes(csv, report);
   else if (table == "watchlist")
     watchlist(csv, report);
+  else if (table == "actions")
+    actions(csv, report);
+  else if (table == "cases")
+    cases(csv, report);
   else
     throw std::invalid_argument("unknown CSV table: " + table);
 }

@@ -284,6 +284,18 @@ void render_report_json(std::ostream& out, const Report& r) {
                 {"risk", stat(w.risk)},
                 {"score", number(w.score)}};
   });
+  doc.array("actions", r.actions, [&r](const ActionItem& a) {
+    const CaseRef& c = r.case_refs[a.case_ref];
+    return Json{{"case", c.id},
+                {"account", c.account},
+                {"action", a.action},
+                {"owner", a.owner},
+                {"cause", a.cause.empty() ? Json(nullptr) : Json(a.cause)},
+                {"due", optional_date(a.due)},
+                {"done", optional_date(a.done)},
+                {"status", std::string(to_string(a.status))},
+                {"days_overdue", a.days_overdue}};
+  });
   doc.finish();
 }
 

@@ -112,6 +112,23 @@ void watchlist_table(std::ostream& out, const Report& r, const Style& style, std
   table.print(out, style, width);
 }
 
+// Open actions, the overdue ones first (done and dropped ones are in JSON and CSV).
+void actions_table(std::ostream& out, const Report& r, const Style& style, std::size_t width) {
+  std::vector<const ActionItem*> open;
+  for (const auto& a : r.actions)
+    if (a.status == ActionStatus::open) open.push_back(&a);
+  if (open.empty()) return;
+  heading(out, style, "Open follow-up actions", open.size());
+  TextTable table({"overdue", "due", "owner", "case", "account", "action"});
+  for (std::size_t i = 0; i < open.size() && i < k_rows; ++i) {
+    const ActionItem& a = *open[i];
+    const CaseRef& c = r.case_refs[a.case_ref];
+    table.add_row({a.days_overdue > 0 ? fmt::format("{}d", format_count(static_cast<std::size_t>(a.days_overdue))) : "-",
+                   a.due ? a.due->to_string() : "-", a.owner, c.id, c.account, a.action});
+  }
+  table.print(out, style, width);
+}
+
 // "2 cases with errors, 1 unreadable file and 3 cases opened after --as-of"
 std::string left_out(const ReportSummary& s) {
   std::vector<std::string> parts;
@@ -151,6 +168,7 @@ void render_report_text(std::ostream& out, const Report& r, const Style& style, 
   accounts_table(out, r, style, width);
   departments_table(out, r, style, width);
   fixes_table(out, r, style, width);
+  actions_table(out, r, style, width);
   if (!r.loops.empty()) {
     out << '\n' << style.bold("Loops") << '\n';
     for (const auto& loop : r.loops) out << "  " << format_chain(loop, " ⇄ ") << '\n';

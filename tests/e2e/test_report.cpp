@@ -352,3 +352,43 @@ TEST_CASE("--since keeps an account's earlier escalations for its third strike")
   CHECK((*acme)["escalations"][0]["opened"] == "2023-04-11");
   CHECK(recent["summary"]["cases"] < all["summary"]["cases"]);
 }
+
+TEST_CASE("the action tracker lists every action, the most overdue first") {
+  json r = report_of({"--as-of", "2025-06-30", "examples/cases"});
+  REQUIRE(r["actions"].size() > 0);
+  long previous = 1L << 40;
+  std::size_t overdue = 0;
+  for (const auto& a : r["actions"]) {
+    long days = a["days_overdue"];
+    if (days > 0) {
+      CHECK(a["status"] == "open");
+      CHECK(days <= previous);
+      previous = days;
+      ++overdue;
+    }
+  }
+  std::size_t by_department = 0;
+  for (const auto& d : r["departments"]) by_department += d["actions_overdue"].get<std::size_t>();
+  CHECK(overdue == by_department);
+  CHECK(r["actions"][0]["days_overdue"].get<long>() > 0);
+}
+
+TEST_CASE("-o takes the format from its extension and refuses a mismatch or a folder") {
+  auto dir = e2e::temp_dir();
+  auto md = e2e::run({"-q", "report", "--as-of", "2025-06-30", "examples/cases", "-o", dir + "/r.md"});
+  REQUIRE(md.exit_code == 0);
+  CHECK(e2e::read_file(dir + "/r.md").rfind("# Escalation autopsy report", 0) == 0);
+  auto js = e2e::run({"-q", "report", "--as-of", "2025-06-30", "examples/cases", "-o", dir + "/r.json"});
+  REQUIRE(js.exit_code == 0);
+  CHECK(json::parse(e2e::read_file(dir + "/r.json"))["schema"] == "esc-autopsy/report/v1");
+  auto mismatch = e2e::run({"report", "--format", "html", "examples/cases", "-o", dir + "/x.json"});
+  CHECK(mismatch.exit_code == 2);
+  CHECK(mismatch.err.find("does not match") != std::string::npos);
+  auto pdf = e2e::run({"report", "--format", "html", "examples/cases", "-o", dir + "/x.pdf"});
+  CHECK(pdf.exit_code == 2);
+  CHECK(pdf.err.find("print the HTML report") != std::string::npos);
+  auto folder = e2e::run({"report", "examples/cases", "-o", dir});
+  CHECK(folder.exit_code == 2);
+  CHECK(folder.err.find("is a folder") != std::string::npos);
+  CHECK(folder.err.find("--force") == std::string::npos);
+}

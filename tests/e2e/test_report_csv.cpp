@@ -134,3 +134,26 @@ TEST_CASE("csv needs a known --table, and --table needs csv") {
   CHECK(stray.exit_code == 2);
   CHECK(stray.err.find("--format csv") != std::string::npos);
 }
+
+TEST_CASE("csv actions is the action tracker, overdue first") {
+  check_table("actions", "actions",
+              {"case", "account", "action", "owner", "cause", "due", "done", "status", "days_overdue"});
+  auto rows = table("actions");
+  REQUIRE(rows.size() > 2);
+  CHECK(rows[1][7] == "open");
+  CHECK(std::stol(rows[1][8]) >= std::stol(rows[2][8]));
+  CHECK(std::stol(rows[1][8]) > 0);
+}
+
+TEST_CASE("csv cases has one row per analysed case with its causes") {
+  auto rows = table("cases");
+  json report = report_json();
+  REQUIRE(rows.size() == report["summary"]["cases"].get<std::size_t>() + 1);
+  CHECK(rows[0] == std::vector<std::string>{"id", "title", "account", "opened", "closed", "outcome", "causes"});
+  std::size_t cited = 0;
+  for (std::size_t i = 1; i < rows.size(); ++i)
+    if (!rows[i][6].empty()) cited += std::count(rows[i][6].begin(), rows[i][6].end(), ';') + 1;
+  std::size_t expected = 0;
+  for (const auto& c : report["causes"]) expected += c["cases"].get<std::size_t>();
+  CHECK(cited == expected);
+}

@@ -9,7 +9,7 @@ using namespace esc;
 namespace {
 
 CaseRef case_of(const std::string& id, const std::string& title, const std::string& account) {
-  return CaseRef{id, title, account, Date::parse("2024-01-01"), std::nullopt, std::nullopt};
+  return CaseRef{id, title, account, Date::parse("2024-01-01"), std::nullopt, std::nullopt, {}};
 }
 
 Report sample() {

@@ -11,7 +11,7 @@ namespace {
 const std::string k_evil = "<script>alert('x')</script> & \"q\" </svg>";
 
 CaseRef evil_case(const std::string& opened) {
-  return CaseRef{"E-1", k_evil, "EVIL", Date::parse(opened), std::nullopt, Outcome::open};
+  return CaseRef{"E-1", k_evil, "EVIL", Date::parse(opened), std::nullopt, Outcome::open, {}};
 }
 
 // A small report with every chart's input, and hostile text wherever text is drawn.

@@ -133,5 +133,6 @@ void compute_time(const Facts& facts, Report& report);         // trend, severit
 void compute_fixes(const Facts& facts, Report& report);        // fixes (after compute_summary: case_refs)
 void compute_churn(const Facts& facts, Report& report);        // churn association of causes, chains, pairs
 void compute_watchlist(const Facts& facts, Report& report);    // watchlist (after everything else)
+void compute_actions(const Facts& facts, Report& report);      // the action tracker
 
 }  // namespace esc

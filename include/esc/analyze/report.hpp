@@ -81,6 +81,7 @@ struct CaseRef {
   std::string id, title, account;
   std::optional<Date> opened, closed;
   std::optional<Outcome> outcome;
+  std::string codes;  // its canonical cause codes in file order, joined by ";" (one string: memory at 100k cases)
 };
 
 /// An index into Report::case_refs: lists of cases share one copy of each.
@@ -149,6 +150,15 @@ struct FixStat {
   std::vector<CaseRefIndex> recurrences;  // extra: the cases counted in cases_after, by opened date
 };
 
+/// One follow-up action as the action tracker lists it (issue 15).
+struct ActionItem {
+  CaseRefIndex case_ref = 0;  // its case (and so its account)
+  std::string action, owner, cause;  // cause: the canonical code, "" when it names none
+  std::optional<Date> due, done;
+  ActionStatus status = ActionStatus::open;
+  long days_overdue = 0;  // open and past due: days from due to --as-of; else 0
+};
+
 /// An open or at-risk account worth acting on before its next escalation.
 struct WatchItem {
   std::string account, name;
@@ -187,6 +197,7 @@ struct Report {
   SeverityStat severity;
   std::vector<FixStat> fixes;
   std::vector<WatchItem> watchlist;
+  std::vector<ActionItem> actions;  // overdue first (most overdue first), then open by due date, then the rest
 };
 
 }  // namespace esc

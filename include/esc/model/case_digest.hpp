@@ -25,6 +25,7 @@ struct DigestEdge {
 
 /// An action as the analysis reads it.
 struct DigestAction {
+  StringPool::Id text = 0;             // the action's own words
   StringPool::Id owner = 0;            // "" when the action names none
   std::optional<std::uint32_t> cause;  // the canonical entry of its cause, when it names a known one
   std::optional<Date> due;
@@ -61,10 +62,10 @@ class CaseDigest {
   static CaseDigest of(const Case& c, const Taxonomy& taxonomy, StringPool& strings);
 
  private:
-  // Words per element: a cause 3, an edge 2, an action 5, an attendee or a tag 1.
+  // Words per element: a cause 3, an edge 2, an action 6, an attendee or a tag 1.
   std::size_t edges_at() const { return 3 * std::size_t{m_causes}; }
   std::size_t actions_at() const { return edges_at() + 2 * std::size_t{m_edges}; }
-  std::size_t attendees_at() const { return actions_at() + 5 * std::size_t{m_actions}; }
+  std::size_t attendees_at() const { return actions_at() + 6 * std::size_t{m_actions}; }
   std::size_t tags_at() const { return attendees_at() + m_attendees; }
 
   std::vector<std::uint32_t> m_words;
