@@ -119,7 +119,7 @@ print(json.dumps({"hooks": hooks, "action": action}))
   }
 }
 
-TEST_CASE("make demo builds only the binary; make deps installs the tools the skipped tests need") {
+TEST_CASE("make demo builds only the binary and make deps installs the tools the skipped tests need") {
   std::string makefile = e2e::read_file(e2e::source_path("Makefile"));
   std::size_t demo = makefile.find("\ndemo:");
   REQUIRE(demo != std::string::npos);

@@ -174,7 +174,7 @@ TEST_CASE("pty: a file changed on disk during the session is not replaced, the r
         f.original + "causes:\n  - code: bad-sale.wrong-solution\n    confidence: likely\n");
 }
 
-TEST_CASE("pty: arrows move the cursor in a typed line and are never echoed as ^[[D") {
+TEST_CASE("pty: arrows move the cursor in a typed line and are never echoed as escape codes") {
   Fixture f;
   e2e::PtySession s({"review", "case.yaml"}, f.dir);
   auto key = [&](const std::string& prompt, const std::string& keys) {

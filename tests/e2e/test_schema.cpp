@@ -60,8 +60,9 @@ TEST_CASE("schema: valid under the meta-schema - examples/cases pass - broken fi
   std::string dir = e2e::temp_dir();
   e2e::write_file(dir + "/schema.json", e2e::run({"schema"}).out);
   e2e::write_file(dir + "/check.py", k_checker);
-  auto r = e2e::run_shell(python + " " + e2e::shell_quote(dir + "/check.py") + " " +
-                          e2e::shell_quote(dir + "/schema.json") + " 'examples/cases/**/*.yaml' 'examples/broken/*.yaml'");
+  auto r =
+      e2e::run_shell(python + " " + e2e::shell_quote(dir + "/check.py") + " " + e2e::shell_quote(dir + "/schema.json") +
+                     " 'examples/cases/**/*.yaml' 'examples/broken/*.yaml'");
   INFO(r.out);
   REQUIRE(r.exit_code == 0);
   std::size_t cases = 0;
@@ -71,14 +72,16 @@ TEST_CASE("schema: valid under the meta-schema - examples/cases pass - broken fi
     ++cases;
   }
   CHECK(cases == 20);
-  for (const char* file : {"unknown-cause", "unknown-department", "bad-enum", "unknown-key", "missing-field", "wrong-type"})
+  for (const char* file :
+       {"unknown-cause", "unknown-department", "bad-enum", "unknown-key", "missing-field", "wrong-type"})
     CHECK_MESSAGE(r.out.find(std::string("examples/broken/") + file + ".yaml 1\n") != std::string::npos, file);
 }
 
 TEST_CASE("schema follows --taxonomy, and -o writes a file without replacing one") {
   std::string dir = e2e::temp_dir();
-  e2e::write_file(dir + "/tax.yaml", "version: 1\ndepartments: [{id: ops, title: Operations}]\n"
-                                     "causes:\n  - {code: outage, title: Outage, owner: ops, aliases: [down]}\n");
+  e2e::write_file(dir + "/tax.yaml",
+                  "version: 1\ndepartments: [{id: ops, title: Operations}]\n"
+                  "causes:\n  - {code: outage, title: Outage, owner: ops, aliases: [down]}\n");
   auto r = e2e::run({"--taxonomy", dir + "/tax.yaml", "schema", "-o", dir + "/s.json"});
   CHECK(r.exit_code == 0);
   json schema = json::parse(e2e::read_file(dir + "/s.json"));
@@ -97,9 +100,10 @@ TEST_CASE("schema and validate agree on numbers, booleans and null in text field
   std::string dir = e2e::temp_dir();
   e2e::write_file(dir + "/schema.json", e2e::run({"schema"}).out);
   e2e::write_file(dir + "/check.py", k_checker);
-  const std::string tail = "account: {id: 7}\nopened: 2024-01-01\noutcome: open\ncauses:\n"
-                           "  - code: product-flaw.defect\n    evidence: 311\n    note: true\n"
-                           "tags: [2024, yes]\n";
+  const std::string tail =
+      "account: {id: 7}\nopened: 2024-01-01\noutcome: open\ncauses:\n"
+      "  - code: product-flaw.defect\n    evidence: 311\n    note: true\n"
+      "tags: [2024, yes]\n";
   // Accepted by both: the loader reads these plain scalars as text.
   e2e::write_file(dir + "/accepted/numbers.yaml", "id: 42\ntitle: 2024\n" + tail);
   e2e::write_file(dir + "/accepted/booleans.yaml", "id: 1.5e3\ntitle: true\n" + tail);
