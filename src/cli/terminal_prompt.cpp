@@ -126,6 +126,24 @@ std::optional<std::string> TerminalPrompt::read_line() {
   }
 }
 
+int TerminalPrompt::read_escape_sequence(std::string* params) {
+  int kind = read_byte();
+  if (kind < 0) {
+    if (kind == k_signal) m_stop_signal = static_cast<int>(g_signal);
+    return kind;
+  }
+  if (kind != '[' && kind != 'O') return 0;  // Alt+key: both bytes dropped
+  for (;;) {
+    int b = read_byte();
+    if (b < 0) {
+      if (b == k_signal) m_stop_signal = static_cast<int>(g_signal);
+      return b;
+    }
+    if (b >= 0x40 && b <= 0x7e) return b;
+    if (params && params->size() < 8) *params += static_cast<char>(b);
+  }
+}
+
 std::optional<std::string> TerminalPrompt::edit_line() {
   // Raw mode with a small line editor, so that arrows move the cursor instead
   // of the terminal echoing `^[[D` into a line it then cannot edit.
@@ -164,19 +182,9 @@ std::optional<std::string> TerminalPrompt::edit_line() {
       continue;
     }
     if (c == 0x1b) {  // an escape sequence: CSI or SS3, up to its final byte
-      int kind = read_byte();
-      if (kind != '[' && kind != 'O') continue;
       std::string params;
-      int final_byte = 0;
-      while (true) {
-        int b = read_byte();
-        if (b < 0) return stop(b == k_signal ? static_cast<int>(g_signal) : 0);
-        if (b >= 0x40 && b <= 0x7e) {
-          final_byte = b;
-          break;
-        }
-        if (params.size() < 8) params += static_cast<char>(b);
-      }
+      int final_byte = read_escape_sequence(&params);
+      if (final_byte < 0) return stop(final_byte == k_signal ? static_cast<int>(g_signal) : 0);
       if (final_byte == 'D' && at > 0) {  // Left
         do --at;
         while (at > 0 && is_continuation(line[at]));
@@ -286,6 +294,10 @@ Answer TerminalPrompt::ask_key(const Question& q) {
         m_out << "^C";
         m_stop_signal = SIGINT;
         return stopped();
+      }
+      if (c == 0x1b) {  // an arrow or other special key: its whole sequence is ignored
+        if (read_escape_sequence(nullptr) < 0) return stopped();
+        continue;
       }
       if (c == '\r' || c == '\n')
         key = q.default_key;

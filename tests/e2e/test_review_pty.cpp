@@ -182,7 +182,7 @@ TEST_CASE("pty: arrows move the cursor in a typed line and are never echoed as e
     REQUIRE(s.expect(prompt));
     s.send(keys);
   };
-  key("[1/6]", "y");
+  key("[1/6]", "\x1b[D\x1b[Cy");  // arrows at a key question: ignored whole, not read as `[`, `D`, `C`
   key("bad-sale.wrong-solution", "y");
   key("[c/l/S/b/q/?] ", "l");
   // "abcd", Left Left, Backspace (erases b), "X", Right, Up (ignored), End, "é", Home, Delete (erases a): "Xcdé".
@@ -196,6 +196,9 @@ TEST_CASE("pty: arrows move the cursor in a typed line and are never echoed as e
   REQUIRE(s.expect("Wrote case.yaml."));
   CHECK(s.wait() == 0);
   CHECK(s.output().find("^[") == std::string::npos);
+  std::size_t helps = 0;
+  for (std::size_t at = 0; (at = s.output().find("y yes  n no  u unsure", at)) != std::string::npos; ++at) ++helps;
+  CHECK(helps == 1);  // shown once with the first question, never again for a refused key
   CHECK(cooked(s.settings()));
   CHECK(e2e::read_file(f.path) ==
         f.original + "causes:\n  - code: bad-sale.wrong-solution\n    confidence: likely\n    evidence: Xcd\xc3\xa9\n");

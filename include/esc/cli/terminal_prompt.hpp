@@ -41,6 +41,10 @@ class TerminalPrompt : public Prompt {
   // the cursor, Backspace/Delete erase, other keys with escape sequences are
   // ignored); nullopt on Ctrl-C, Ctrl-D on an empty line, end of input or a signal.
   std::optional<std::string> edit_line();
+  // After an ESC byte: reads the rest of a CSI/SS3 sequence and returns its
+  // final byte (parameters into `params` when given), 0 for another sequence,
+  // or k_end/k_signal.
+  int read_escape_sequence(std::string* params);
   Answer stopped();
   Answer ask_key(const Question& q);
   Answer ask_text(const Question& q);
