@@ -58,9 +58,14 @@ Flow Session::action(const std::string& index) {
       "the action \"{}\" (line {}) names {}, which these answers remove; keep the cause, or re-point or drop the "
       "action in the file first",
       a.action, a.mark.line, a.cause.value);
+  if (!m_options.actions_editable)
+    q.text =
+        "The actions block is not a plain block list, so review cannot edit it: go back (<) and keep the "
+        "cause, or quit and edit the action by hand";
   Flow flow;
   auto answer = ask(q, flow);
   if (!answer) return flow;
+  if (!m_options.actions_editable) return refuse("review cannot edit this file's actions block (flow style)");
   m_last_problem.clear();
   if (answer->kind == Answer::Kind::clear) {
     m_state.action_fixes[i] = "";

@@ -220,6 +220,15 @@ std::string actions_block(const ReviewTarget& target, const ReviewResult& result
 
 }  // namespace
 
+bool actions_editable(const ReviewTarget& target) {
+  for (const auto& block : target.blocks)
+    if (block.key == "actions") {
+      auto items = split_block_items(target.text, block);
+      return items && items->items.size() == target.original.actions.size();
+    }
+  return target.original.actions.empty();
+}
+
 std::string apply_review(const ReviewTarget& target, const ReviewResult& result) {
   std::vector<BlockReplacement> replacements;
   bool had_causes = false;

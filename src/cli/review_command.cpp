@@ -153,6 +153,7 @@ int run_review_command(const ReviewCommandOptions& options, const GlobalOptions&
   review.today = Date::today();
   review.file = options.path;
   review.confirm = !options.dry_run;
+  review.actions_editable = actions_editable(*target);
   const ReviewTarget& t = *target;
   review.preview = [&](const ReviewResult& result) { return preview(t, taxonomy, result); };
   ReviewResult result;

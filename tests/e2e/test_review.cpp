@@ -246,3 +246,26 @@ TEST_CASE("review --answers refuses to remove a cause an action names, and says 
   CHECK(e2e::read_file(dir + "/case.yaml") == original);
   CHECK(e2e::run({"validate", "case.yaml"}, "", dir).exit_code == 0);
 }
+
+TEST_CASE("review through a pipe re-points an action whose cause is removed, and the file validates") {
+  std::string dir = e2e::temp_dir();
+  std::string original =
+      "id: C-1\ntitle: T\naccount: {id: A}\nopened: 2024-01-01\noutcome: open\ncauses:\n"
+      "  - code: bad-sale.overpromised\n    confidence: likely\n  - code: product-flaw.defect\n    confidence: likely\n"
+      "actions:\n  - action: Train the team\n    owner: sales\n    cause: bad-sale.overpromised  # the pitch\n";
+  e2e::write_file(dir + "/case.yaml", original);
+  // bad-sale: no; product-flaw: yes, defect: yes (defaults kept), its siblings no; the other categories: no;
+  // the action: 1 (product-flaw.defect); no attendees; write.
+  std::string keys = "n\ny\ny\n\n\n\nn\nn\nn\n\n\n\n\n1\n\ny\n";
+  auto r = e2e::run({"review", "case.yaml"}, keys, dir);
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("action \"Train the team\" names bad-sale.overpromised, which this review removes") !=
+        std::string::npos);
+  CHECK(r.out.find("~ action \"Train the team\": cause bad-sale.overpromised -> product-flaw.defect") !=
+        std::string::npos);
+  std::string after = e2e::read_file(dir + "/case.yaml");
+  CHECK(after.find("    cause: product-flaw.defect  # the pitch\n") != std::string::npos);
+  CHECK(after.find("overpromised") == std::string::npos);
+  CHECK(e2e::run({"validate", "case.yaml"}, "", dir).exit_code == 0);
+}

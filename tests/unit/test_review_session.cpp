@@ -239,3 +239,18 @@ TEST_CASE("a category walked by default is never recorded itself when its causes
   CHECK(r.causes.empty());
   CHECK(r.changes == std::vector<std::string>{"- remove a.one"});
 }
+
+TEST_CASE("an action block review cannot edit: removing its cause is refused until the answer is undone") {
+  std::string case_text = std::string(k_cited) + "actions: [{action: Fix the pitch, owner: sales, cause: a.one}]\n";
+  static const Taxonomy taxonomy = taxonomy_from(k_small_taxonomy);
+  ReviewOptions o = options();
+  o.actions_editable = false;
+  // a: no; b: yes and its defaults; the action: 1 is refused and asked again; quit.
+  ReplayPrompt p({key('n'), key('y'), keep(), keep(), keep(), text("1"), key('q'), key('y')});
+  ReviewResult r = run_review(case_from(case_text), taxonomy, p, o);
+  CHECK(r.outcome == ReviewResult::Outcome::quit);
+  REQUIRE(p.asked.size() >= 7);
+  CHECK(p.asked[5].kind == QuestionKind::action);
+  CHECK(p.asked[5].text.find("cannot edit it") != std::string::npos);
+  CHECK(p.asked[6].kind == QuestionKind::action);  // refused: the same question again
+}

@@ -47,6 +47,9 @@ struct ReviewOptions {
   Date today;           // default review date
   std::string file;     // named in the confirmation question
   bool confirm = true;  // ask before finishing (off for --dry-run)
+  /// Whether the file's actions can be re-pointed or dropped (see
+  /// actions_editable()); when not, removing a cause an action names is refused.
+  bool actions_editable = true;
   /// Extra lines shown with the summary (e.g. what `validate` would say).
   std::function<std::vector<std::string>(const ReviewResult&)> preview;
 };
