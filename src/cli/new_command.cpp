@@ -1,5 +1,6 @@
 // `esc-autopsy new`: scaffold a case file from the case template.
 #include <unistd.h>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -45,6 +46,8 @@ std::string read_template(const std::string& path) {
 
 // The ids a case file that does not load may hold: every ESC-YYYY-N token in it.
 void scan_for_ids(const std::string& path, std::vector<std::pair<std::string, std::string>>& ids) {
+  std::error_code error;
+  if (fs::file_size(path, error) > (std::uintmax_t{64} << 20) || error) return;  // not a case file anyway
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
@@ -71,16 +74,21 @@ std::vector<std::pair<std::string, std::string>> used_ids(const std::string& fol
     if (!replaced.empty() && fs::equivalent(file, replaced, ignored)) continue;
     if (!c.id.value.empty()) ids.push_back({c.id.value, fmt::format("{}:{}", file, c.id.mark.line)});
   }
+  // The file `--force` replaces holds no id that counts.
+  auto is_replaced = [&](const fs::path& p) {
+    std::error_code error;
+    return !replaced.empty() && fs::equivalent(p, replaced, error);
+  };
   std::set<std::string> broken;
   for (const auto& d : set.diagnostics)
     if (d.severity == Severity::error) broken.insert(d.file);
   for (const auto& file : set.files)
-    if (file.cases == 0 || broken.count(file.path)) scan_for_ids(file.path, ids);
+    if ((file.cases == 0 || broken.count(file.path)) && !is_replaced(file.path)) scan_for_ids(file.path, ids);
   for (auto it = fs::recursive_directory_iterator(folder, fs::directory_options::skip_permission_denied, ignored);
        it != fs::recursive_directory_iterator(); it.increment(ignored)) {
     if (ignored) break;
     fs::path name = it->path().filename();
-    if (!name.has_extension()) continue;
+    if (!name.has_extension() || is_replaced(it->path())) continue;
     ids.push_back({name.stem().string(), fmt::format("{} (its file name)", it->path().string())});
   }
   return ids;

@@ -155,3 +155,14 @@ TEST_CASE("new never picks an id taken by a file name or a file that does not lo
   CHECK(taken.exit_code == 2);
   CHECK(taken.err.find("cases/draft.yaml (a file that does not load)") != std::string::npos);
 }
+
+TEST_CASE("new --force over a file named like an id may give the regenerated case that id again") {
+  std::string dir = e2e::temp_dir();
+  e2e::write_file(dir + "/ESC-2024-0001.yaml", "broken: [\n");
+  auto r = e2e::run(
+      {"new", "--account", "A", "--title", "T", "--opened", "2024-02-01", "-o", "ESC-2024-0001.yaml", "--force"}, "",
+      dir);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(e2e::read_file(dir + "/ESC-2024-0001.yaml").find("id: ESC-2024-0001\n") != std::string::npos);
+}
