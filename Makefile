@@ -1,9 +1,12 @@
 # esc-autopsy developer entry points. `make test` is what CI runs.
 BUILD ?= build
 JOBS ?= 2
-DEBIAN_PACKAGES = cmake ninja-build g++ pkg-config libyaml-dev libcli11-dev libfmt-dev \
+DEBIAN_PACKAGES = cmake ninja-build g++ pkg-config libyaml-dev libyaml-cpp-dev libcli11-dev libfmt-dev \
   libboost-graph-dev libboost-math-dev doctest-dev nlohmann-json3-dev libmstch-dev \
   libxml2-utils python3 python3-jsonschema python3-yaml man-db dpkg-dev bash-completion
+# Tools some tests drive (the HTML report in a headless browser, `dot`, networkx):
+# without them `make test` skips those tests. Installed without recommends.
+TEST_TOOLS = chromium graphviz python3-networkx
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
 .PHONY: all deps build demo test sanitize fuzz bench clean
@@ -12,14 +15,18 @@ all: build
 
 # Installs the Debian packages that are missing (as root), or says what to install.
 deps:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	@missing=""; tools=""; for p in $(DEBIAN_PACKAGES) $(TEST_TOOLS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" && continue; \
+	  case " $(TEST_TOOLS) " in *" $$p "*) tools="$$tools $$p";; *) missing="$$missing $$p";; esac; \
 	done; \
-	if [ -n "$$missing" ]; then \
+	if [ -n "$$missing$$tools" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	    echo "Installing:$$missing$$tools"; apt-get update -qq && \
+	    { [ -z "$$missing" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; } && \
+	    { [ -z "$$tools" ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$tools; }; \
 	  else \
-	    echo "Missing Debian packages:$$missing"; echo "Run: sudo apt-get install$$missing"; exit 1; \
+	    echo "Missing Debian packages:$$missing$$tools"; echo "Run: sudo apt-get install$$missing$$tools"; \
+	    [ -z "$$missing" ] || exit 1; \
 	  fi; \
 	fi
 
@@ -27,7 +34,10 @@ build: deps
 	cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS)
 	cmake --build $(BUILD) -j $(JOBS)
 
-demo: build
+# Builds only the binary (not the test suite), then shows it on the examples.
+demo: deps
+	cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j $(JOBS) --target esc-autopsy
 	@echo "== esc-autopsy validate examples/cases"
 	@$(BUILD)/esc-autopsy validate examples/cases
 	@echo

@@ -164,10 +164,12 @@ Answer ScriptedPrompt::ask(const Question& q) {
     case QuestionKind::presence: {
       if (a && a->answer) return key(a->answer);
       if (a) return key('y');
-      // A category is yes when the file answers one of its causes.
+      // A category is yes when the file answers one of its causes yes or unsure;
+      // otherwise the default (walk it when the case cites causes under it), which
+      // is no answer of the file's: `code: no` removes a cause and adds nothing.
       for (const auto& [code, answer] : m_answers.causes)
         if (code.rfind(q.code + ".", 0) == 0 && answer.answer != 'n' && answer.answer != 's') return key('y');
-      return q.default_key ? key(q.default_key) : keep;
+      return keep;
     }
     case QuestionKind::confidence:
       if (a && a->confidence) return key("cls"[static_cast<int>(*a->confidence)]);
@@ -178,6 +180,8 @@ Answer ScriptedPrompt::ask(const Question& q) {
       return a ? text(a->owner) : keep;
     case QuestionKind::caused_by:
       return a ? list(a->caused_by) : keep;
+    case QuestionKind::action:
+      return Answer::of(Answer::Kind::abort);  // an answers file cannot re-point or drop an action
     case QuestionKind::attendees:
       return list(m_answers.attendees);
     case QuestionKind::date:

@@ -101,6 +101,12 @@ std::vector<std::string> describe_changes(const Case& c, const Taxonomy& taxonom
   }
   for (std::size_t i = 0; i < c.causes.size(); ++i)
     if (!kept.count(static_cast<int>(i))) lines.push_back(fmt::format("- remove {}", c.causes[i].code.value));
+  for (const auto& fix : result.action_fixes) {
+    const Action& a = c.actions[fix.action];
+    lines.push_back(fix.cause.empty()
+                        ? fmt::format("- drop action \"{}\" (it named {})", shorten(a.action), a.cause.value)
+                        : fmt::format("~ action \"{}\": cause {} -> {}", shorten(a.action), a.cause.value, fix.cause));
+  }
   if (review_changed(c, result))
     lines.push_back(fmt::format("~ reviewed: {}, attendees {}", result.review_date, list_text(result.attendees)));
   return lines;

@@ -1,5 +1,7 @@
 // The steps after the walk: links between causes, attendees, date, and the
 // summary with its confirmation (see review_session_impl.hpp).
+#include <set>
+
 #include <fmt/format.h>
 
 #include "esc/model/suggest.hpp"
@@ -14,11 +16,76 @@ Flow Session::walk_end() {
   if (known >= 2)
     for (const auto& r : m_state.causes)
       if (!r.as_is && m_state.touched.count(r.code)) steps.push_back({StepKind::links, r.code});
+  // Actions that named a cause the case cited and the review removed.
+  std::set<std::string> before, now;
+  for (const auto& cause : m_case.causes) {
+    const TaxonomyEntry* e = m_taxonomy.resolve(cause.code.value);
+    before.insert(e ? e->code : cause.code.value);
+  }
+  for (const auto& r : m_state.causes) now.insert(r.code);
+  for (std::size_t i = 0; i < m_case.actions.size(); ++i) {
+    const std::string& named = m_case.actions[i].cause.value;
+    if (named.empty()) continue;
+    const TaxonomyEntry* e = m_taxonomy.resolve(named);
+    std::string code = e ? e->code : named;
+    if (before.count(code) && !now.count(code)) steps.push_back({StepKind::action, std::to_string(i)});
+  }
   steps.push_back({StepKind::attendees, ""});
   steps.push_back({StepKind::date, ""});
   steps.push_back({StepKind::confirm, ""});
   insert_steps(steps);
   return Flow::pass;
+}
+
+Flow Session::action(const std::string& index) {
+  std::size_t i = std::stoul(index);
+  const Action& a = m_case.actions[i];
+  Question q;
+  q.kind = QuestionKind::action;
+  q.section = "Actions";
+  q.title =
+      fmt::format("line {}: action \"{}\" names {}, which this review removes", a.mark.line, a.action, a.cause.value);
+  q.text = "Point it at another cause (number or code), or - to drop the action";
+  q.help = "a number or code re-points it, - drops the action, < goes back";
+  std::vector<std::string> candidates;
+  for (const auto& r : m_state.causes)
+    if (!r.as_is) {
+      candidates.push_back(r.code);
+      q.options.push_back(fmt::format("{}  {}", r.code, entry(r.code).title));
+    }
+  // What a script, which cannot answer this, fails with.
+  m_last_problem = fmt::format(
+      "the action \"{}\" (line {}) names {}, which these answers remove; keep the cause, or re-point or drop the "
+      "action in the file first",
+      a.action, a.mark.line, a.cause.value);
+  if (!m_options.actions_editable)
+    q.text =
+        "The actions block is not a plain block list, so review cannot edit it: go back (<) and keep the "
+        "cause, or quit and edit the action by hand";
+  Flow flow;
+  auto answer = ask(q, flow);
+  if (!answer) return flow;
+  if (!m_options.actions_editable) return refuse("review cannot edit this file's actions block (flow style)");
+  m_last_problem.clear();
+  if (answer->kind == Answer::Kind::clear) {
+    m_state.action_fixes[i] = "";
+    return flow;
+  }
+  std::string word = answer->kind == Answer::Kind::text ? trimmed(answer->text) : "";
+  if (word.empty()) return refuse("choose a cause for the action, or - to drop it");
+  std::string code;
+  if (std::size_t n = option_number(word, candidates.size())) {
+    code = candidates[n - 1];
+  } else {
+    const TaxonomyEntry* e = m_taxonomy.resolve(word);
+    code = e ? e->code : word;
+  }
+  if (std::find(candidates.begin(), candidates.end(), code) == candidates.end()) {
+    std::string hint = did_you_mean(word, candidates);
+    return refuse(fmt::format("`{}` is not a cause found in this case{}", word, hint.empty() ? "" : "; " + hint));
+  }
+  m_state.action_fixes[i] = code;
+  return flow;
 }
 
 Flow Session::links(const std::string& code) {
@@ -123,6 +190,8 @@ Flow Session::confirm() {
   m_result.has_review = m_state.has_review;
   m_result.review_date = m_state.date;
   m_result.attendees = m_state.attendees;
+  m_result.action_fixes.clear();
+  for (const auto& [index, cause] : m_state.action_fixes) m_result.action_fixes.push_back({index, cause});
   m_result.changes = describe_changes(m_case, m_taxonomy, m_result);
   Flow flow = Flow::stop;
   if (m_result.changes.empty()) {

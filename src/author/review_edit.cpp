@@ -1,4 +1,5 @@
 // Writing a review's causes and reviewed blocks back into the file's text.
+#include <algorithm>
 #include <map>
 
 #include "esc/author/review_edit.hpp"
@@ -166,7 +167,67 @@ std::string reviewed_block(const ReviewTarget& target, const ReviewResult& resul
   return with_line_ending(out, line_ending_of(target.text));
 }
 
+// The `actions:` block with the review's fixes: a dropped action's item goes
+// (its comments with it), a re-pointed one gets a new `cause:` value and keeps
+// the rest of its lines. Empty when the block is not a plain block list.
+std::string actions_block(const ReviewTarget& target, const ReviewResult& result) {
+  const std::string& text = target.text;
+  auto block =
+      std::find_if(target.blocks.begin(), target.blocks.end(), [](const KeyBlock& b) { return b.key == "actions"; });
+  if (block == target.blocks.end()) return "";
+  auto items = split_block_items(text, *block);
+  if (!items || items->items.size() != target.original.actions.size()) return "";
+  std::map<std::size_t, std::string> fixes;
+  for (const auto& fix : result.action_fixes) fixes[fix.action] = fix.cause;
+  std::string out = text.substr(items->key_line.begin, items->key_line.end - items->key_line.begin);
+  std::size_t kept = 0;
+  std::string_view ending = line_ending_of(text);
+  for (std::size_t i = 0; i < items->items.size(); ++i) {
+    TextSpan item = items->items[i];
+    std::string piece = text.substr(item.begin, item.end - item.begin);
+    if (piece.empty() || piece.back() != '\n') piece += std::string(ending);
+    auto fix = fixes.find(i);
+    if (fix == fixes.end()) {
+      out += piece;
+      ++kept;
+      continue;
+    }
+    if (fix->second.empty()) continue;
+    std::string edited;
+    bool done = false;
+    for (const TextLine& line : split_lines(piece)) {
+      std::string_view content = std::string_view(piece).substr(line.begin, line.end - line.begin);
+      std::string whole = piece.substr(line.begin, line.next - line.begin);
+      std::size_t first = content.find_first_not_of(" \t");
+      std::size_t key = first;
+      if (key != std::string_view::npos && content.substr(key, 2) == "- ")
+        key = content.find_first_not_of(' ', key + 2);
+      if (!done && key != std::string_view::npos && content.substr(key, 6) == "cause:") {
+        std::string_view comment = trailing_comment(content);
+        whole = std::string(content.substr(0, key)) + "cause: " + yaml_scalar(fix->second) + std::string(comment) +
+                whole.substr(content.size());
+        done = true;
+      }
+      edited += whole;
+    }
+    if (!done) return "";
+    out += edited;
+    ++kept;
+  }
+  if (kept == 0) out = with_line_ending("actions: []" + items->key_line_comment + "\n", ending);
+  return out;
+}
+
 }  // namespace
+
+bool actions_editable(const ReviewTarget& target) {
+  for (const auto& block : target.blocks)
+    if (block.key == "actions") {
+      auto items = split_block_items(target.text, block);
+      return items && items->items.size() == target.original.actions.size();
+    }
+  return target.original.actions.empty();
+}
 
 std::string apply_review(const ReviewTarget& target, const ReviewResult& result) {
   std::vector<BlockReplacement> replacements;
@@ -179,6 +240,10 @@ std::string apply_review(const ReviewTarget& target, const ReviewResult& result)
   if (causes_changed && (had_causes || !result.causes.empty()))
     replacements.push_back({"causes", causes_block(target, result)});
   if (review_changed(target.original, result)) replacements.push_back({"reviewed", reviewed_block(target, result)});
+  if (!result.action_fixes.empty()) {
+    std::string actions = actions_block(target, result);
+    if (!actions.empty()) replacements.push_back({"actions", actions});  // else read_back refuses the result
+  }
   if (replacements.empty()) return target.text;
   return replace_blocks(target.text, target.span, target.blocks, replacements);
 }

@@ -24,6 +24,7 @@ ReviewResult Session::run() {
   m_state.steps.push_back({StepKind::walk_end, ""});
   std::vector<State> history;  // the state before each answered question
   while (m_state.next < m_state.steps.size()) {
+    m_answered = history.size();
     State before = m_state;
     Flow flow = perform(m_state.steps[m_state.next]);
     if (flow == Flow::stop) return m_result;

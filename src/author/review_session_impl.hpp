@@ -8,11 +8,25 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "esc/author/review_session.hpp"
 
 namespace esc::review_detail {
 
-enum class StepKind { presence, confidence, evidence, owner, category_end, walk_end, links, attendees, date, confirm };
+enum class StepKind {
+  presence,
+  confidence,
+  evidence,
+  owner,
+  category_end,
+  walk_end,
+  links,
+  action,
+  attendees,
+  date,
+  confirm
+};
 
 struct Step {
   StepKind kind;
@@ -28,6 +42,7 @@ struct State {
   bool has_review = false;
   std::string date;
   std::vector<std::string> attendees;
+  std::map<std::size_t, std::string> action_fixes;  // action index -> new cause; empty: drop
 };
 
 // What a step did: move on (after an answer), stay (re-ask after a refused
@@ -111,7 +126,16 @@ class Session {
           flow = Flow::back;
           return std::nullopt;
         }
-        if (a.key == 'q') return finish(ReviewResult::Outcome::quit, flow);
+        if (a.key == 'q') {
+          Answer sure = m_answered == 0 ? Answer::with_key('y') : confirm_quit();
+          if (sure.kind == Answer::Kind::interrupt) {
+            m_result.signal = sure.signal ? sure.signal : 2;
+            return finish(ReviewResult::Outcome::interrupted, flow);
+          }
+          if (sure.kind != Answer::Kind::key || sure.key == 'y') return finish(ReviewResult::Outcome::quit, flow);
+          flow = Flow::stay;  // ask the question again
+          return std::nullopt;
+        }
         break;
       default:
         break;
@@ -123,6 +147,17 @@ class Session {
     m_result.outcome = outcome;
     flow = Flow::stop;
     return std::nullopt;
+  }
+  // After answers were given, q asks before throwing them away.
+  Answer confirm_quit() {
+    Question q;
+    q.kind = QuestionKind::confirm;
+    q.text = fmt::format("Quit without writing? The {} answer{} given so far will be lost", m_answered,
+                         m_answered == 1 ? "" : "s");
+    q.keys = "yn";
+    q.default_key = 'n';
+    q.help = "y quit and write nothing  n go on with the review";
+    return m_prompt.ask(q);  // y, n; end of input quits as asked
   }
   Flow refuse(const std::string& problem) {
     m_last_problem = problem;
@@ -137,6 +172,7 @@ class Session {
   Flow category_end(const std::string& code);
   Flow walk_end();
   Flow links(const std::string& code);
+  Flow action(const std::string& index);
   Flow attendees();
   Flow date();
   Flow confirm();
@@ -148,6 +184,7 @@ class Session {
   State m_state;
   ReviewResult m_result;
   std::string m_last_problem;
+  std::size_t m_answered = 0;  // answers given and not undone
 };
 
 // Small text helpers shared by the step files.

@@ -1,4 +1,6 @@
 // The walk over the taxonomy: one method per step (see review_session_impl.hpp).
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "esc/model/suggest.hpp"
@@ -33,6 +35,8 @@ Flow Session::perform(const Step& step) {
       return walk_end();
     case StepKind::links:
       return links(step.code);
+    case StepKind::action:
+      return action(step.code);
     case StepKind::attendees:
       return attendees();
     case StepKind::date:
@@ -87,7 +91,8 @@ Flow Session::presence(const std::string& code) {
   auto answer = ask(q, flow);
   if (!answer) return flow;
   char key = answer->kind == Answer::Kind::key ? answer->key : q.default_key;
-  m_state.presence[code] = key;
+  // A yes nobody gave (a script left the default) walks the causes but never records the category itself.
+  m_state.presence[code] = answer->kind == Answer::Kind::key ? key : static_cast<char>(std::toupper(key));
   if (key == 'n') {
     remove_with_descendants(code);
   } else if (key == 'y' || key == 'u') {
@@ -180,7 +185,7 @@ Flow Session::text_field(const std::string& code, QuestionKind kind) {
 
 Flow Session::category_end(const std::string& code) {
   if (any_cited_under(code, false) || m_state.presence[code] != 'y') return Flow::pass;
-  // Yes to the category, no to each of its causes: record the category itself.
+  // An explicit yes to the category, no to each of its causes: record the category itself.
   m_prompt.tell(Tone::plain, fmt::format("No cause under {} was found: recording {} itself.", code, code));
   cite(code);
   m_state.touched.insert(code);

@@ -179,6 +179,25 @@ std::optional<Case> read_back(const ReviewTarget& target, const std::string& tex
     same = c->reviewed && c->reviewed->date && c->reviewed->date->to_string() == result.review_date &&
            attendees == result.attendees;
   }
+  if (same && !result.action_fixes.empty()) {
+    // The fixed actions: dropped ones gone, re-pointed ones naming their new cause.
+    std::vector<std::string> want;
+    std::size_t f = 0;
+    for (std::size_t i = 0; i < target.original.actions.size(); ++i) {
+      while (f < result.action_fixes.size() && result.action_fixes[f].action < i) ++f;
+      bool fixed = f < result.action_fixes.size() && result.action_fixes[f].action == i;
+      if (!fixed)
+        want.push_back(target.original.actions[i].cause.value);
+      else if (!result.action_fixes[f].cause.empty())
+        want.push_back(result.action_fixes[f].cause);
+    }
+    std::vector<std::string> got;
+    for (const auto& a : c->actions) got.push_back(a.cause.value);
+    if (got != want) {
+      problem = "the actions block cannot be edited safely (write it as a block list with `cause:` lines)";
+      return std::nullopt;
+    }
+  }
   if (!same) {
     problem = "the edited text does not read back as the reviewed causes";
     return std::nullopt;

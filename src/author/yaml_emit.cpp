@@ -1,9 +1,13 @@
+// Everything the tool writes as YAML goes through yaml-cpp's YAML::Emitter
+// (libyaml stays the reader).
 #include "esc/author/yaml_emit.hpp"
 
 #include <algorithm>
 #include <cctype>
 
-#include <fmt/format.h>
+#include <stdexcept>
+
+#include <yaml-cpp/yaml.h>
 
 namespace esc {
 namespace {
@@ -21,56 +25,41 @@ bool is_reserved_word(std::string_view value) {
   return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return l == w; });
 }
 
-bool needs_quotes(std::string_view value, bool in_flow) {
-  if (value.empty() || is_reserved_word(value) || looks_like_yaml_number(value)) return true;
-  unsigned char first = static_cast<unsigned char>(value.front());
-  unsigned char last = static_cast<unsigned char>(value.back());
-  if (std::isspace(first) || std::isspace(last)) return true;
-  if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(static_cast<char>(first)) != std::string_view::npos) return true;
-  if (last == ':') return true;
-  if (value.find(": ") != std::string_view::npos || value.find(" #") != std::string_view::npos) return true;
-  if (value.find(":\t") != std::string_view::npos || value.find("\t#") != std::string_view::npos) return true;
-  if (in_flow && value.find_first_of(",[]{}") != std::string_view::npos) return true;
-  for (char c : value) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) return true;
-  }
-  // U+0085, U+2028, U+2029 are line breaks for YAML 1.1 readers.
-  if (value.find("\xC2\x85") != std::string_view::npos || value.find("\xE2\x80\xA8") != std::string_view::npos ||
-      value.find("\xE2\x80\xA9") != std::string_view::npos)
-    return true;
+// Line breaks for YAML 1.1 readers (NEL, LS, PS) that yaml-cpp would write plain.
+bool has_unicode_break(std::string_view value) {
+  return value.find("\xC2\x85") != std::string_view::npos || value.find("\xE2\x80\xA8") != std::string_view::npos ||
+         value.find("\xE2\x80\xA9") != std::string_view::npos;
+}
+
+// Bidirectional controls (U+061C, U+200E-F, U+202A-E, U+2066-9): written as
+// escapes so that a reader of the file sees them.
+bool has_bidi_control(std::string_view value) {
+  for (const char* c : {"\xD8\x9C", "\xE2\x80\x8E", "\xE2\x80\x8F", "\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC",
+                        "\xE2\x80\xAD", "\xE2\x80\xAE", "\xE2\x81\xA6", "\xE2\x81\xA7", "\xE2\x81\xA8", "\xE2\x81\xA9"})
+    if (value.find(c) != std::string_view::npos) return true;
   return false;
 }
 
-std::string double_quoted(std::string_view value) {
-  std::string out = "\"";
-  for (char c : value) {
-    unsigned char u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (u < 0x20 || u == 0x7F)
-          out += fmt::format("\\x{:02X}", u);
-        else
-          out += c;
-    }
-  }
-  out += '"';
-  return out;
+// One scalar written by yaml-cpp's emitter, in a flow sequence when `in_flow`.
+// yaml-cpp quotes what its own reader would misread (indicators, `: `, ` #`,
+// control characters, spaces at the ends); double quotes are forced for what
+// other readers misread too: YAML 1.1 booleans and nulls, numbers, a leading
+// `:`, and NEL/LS/PS (escaped, as are bidirectional controls).
+std::string emit_scalar(std::string_view value, bool in_flow) {
+  YAML::Emitter out;
+  // yaml-cpp writes LS and PS raw even inside double quotes, where a reader folds them: escape them.
+  bool escaped = has_bidi_control(value) || has_unicode_break(value);
+  if (escaped) out.SetOutputCharset(YAML::EscapeNonAscii);
+  if (in_flow) out << YAML::Flow << YAML::BeginSeq;
+  // yaml-cpp leaves `:x` plain, which libyaml refuses in a flow sequence.
+  bool leading_colon = !value.empty() && value.front() == ':';
+  if (escaped || leading_colon || is_reserved_word(value) || looks_like_yaml_number(value)) out << YAML::DoubleQuoted;
+  out << std::string(value);
+  if (in_flow) out << YAML::EndSeq;
+  if (!out.good()) throw std::logic_error("yaml-cpp cannot write a scalar: " + out.GetLastError());
+  std::string text = out.c_str();
+  if (in_flow) text = text.substr(1, text.size() - 2);  // "[item]" -> "item"
+  return text;
 }
 
 bool all_of_class(std::string_view s, int (*predicate)(int)) {
@@ -111,11 +100,11 @@ bool looks_like_yaml_number(std::string_view value) {
 }
 
 std::string yaml_scalar(std::string_view value) {
-  return needs_quotes(value, false) ? double_quoted(value) : std::string(value);
+  return emit_scalar(value, false);
 }
 
 std::string yaml_flow_scalar(std::string_view value) {
-  return needs_quotes(value, true) ? double_quoted(value) : std::string(value);
+  return emit_scalar(value, true);
 }
 
 std::string yaml_flow_list(const std::vector<std::string>& values) {

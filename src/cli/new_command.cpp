@@ -1,9 +1,12 @@
 // `esc-autopsy new`: scaffold a case file from the case template.
 #include <unistd.h>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <regex>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -41,7 +44,23 @@ std::string read_template(const std::string& path) {
   return text.str();
 }
 
-// The case ids already used under `folder`, with where each is.
+// The ids a case file that does not load may hold: every ESC-YYYY-N token in it.
+void scan_for_ids(const std::string& path, std::vector<std::pair<std::string, std::string>>& ids) {
+  std::error_code error;
+  if (fs::file_size(path, error) > (std::uintmax_t{64} << 20) || error) return;  // not a case file anyway
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  static const std::regex k_token("ESC-[0-9]{4}-[0-9]{1,9}");
+  std::string s = text.str();
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), k_token); it != std::sregex_iterator(); ++it)
+    ids.push_back({it->str(), fmt::format("{} (a file that does not load)", path)});
+}
+
+// The case ids already used under `folder`, with where each is: the ids of the
+// cases that load, the names of every file (`ESC-2024-0008.yaml` takes
+// ESC-2024-0008 whatever it holds) and the id-like tokens of files that do not
+// load, so that an id chosen here never names an existing file.
 std::vector<std::pair<std::string, std::string>> used_ids(const std::string& folder, const std::string& replaced,
                                                           const GlobalOptions& globals) {
   std::vector<std::pair<std::string, std::string>> ids;
@@ -54,6 +73,23 @@ std::vector<std::pair<std::string, std::string>> used_ids(const std::string& fol
     const std::string& file = set.files[c.file_index].path;
     if (!replaced.empty() && fs::equivalent(file, replaced, ignored)) continue;
     if (!c.id.value.empty()) ids.push_back({c.id.value, fmt::format("{}:{}", file, c.id.mark.line)});
+  }
+  // The file `--force` replaces holds no id that counts.
+  auto is_replaced = [&](const fs::path& p) {
+    std::error_code error;
+    return !replaced.empty() && fs::equivalent(p, replaced, error);
+  };
+  std::set<std::string> broken;
+  for (const auto& d : set.diagnostics)
+    if (d.severity == Severity::error) broken.insert(d.file);
+  for (const auto& file : set.files)
+    if ((file.cases == 0 || broken.count(file.path)) && !is_replaced(file.path)) scan_for_ids(file.path, ids);
+  for (auto it = fs::recursive_directory_iterator(folder, fs::directory_options::skip_permission_denied, ignored);
+       it != fs::recursive_directory_iterator(); it.increment(ignored)) {
+    if (ignored) break;
+    fs::path name = it->path().filename();
+    if (!name.has_extension() || is_replaced(it->path())) continue;
+    ids.push_back({name.stem().string(), fmt::format("{} (its file name)", it->path().string())});
   }
   return ids;
 }
@@ -104,10 +140,18 @@ int run_new(const NewOptions& o, const GlobalOptions& globals) {
   if (folder.empty()) folder = ".";
   std::string replaced = !to_stdout && !to_folder && o.force ? o.output : "";
   auto ids = used_ids(folder, replaced, globals);
-  if (o.id.empty()) {
+  bool chosen_here = o.id.empty();
+  if (chosen_here) {
     std::vector<std::string> plain;
     for (const auto& [id, where] : ids) plain.push_back(id);
     values.id = next_case_id(values.opened.year, plain);
+    // Belt and braces: never name a file that exists (e.g. a dangling link).
+    std::error_code ignored;
+    while (to_folder &&
+           fs::symlink_status(fs::path(o.output) / (values.id + ".yaml"), ignored).type() != fs::file_type::not_found) {
+      plain.push_back(values.id);
+      values.id = next_case_id(values.opened.year, plain);
+    }
   } else {
     if (!is_valid_case_id(o.id))
       throw CliError(fmt::format("--id: `{}` may use only letters, digits, . _ and -", o.id));
@@ -124,7 +168,19 @@ int run_new(const NewOptions& o, const GlobalOptions& globals) {
     fs::create_directories(o.output, error);
     if (error) throw CliError(fmt::format("cannot create {}: {}", o.output, error.message()));
   }
-  write_output(path, *text, o.force);
+  if (to_folder && chosen_here) {
+    // The id was chosen as free: a file appearing meanwhile is a race, never a case for --force.
+    try {
+      write_output(path, *text, false);
+    } catch (const CliError&) {
+      std::error_code ignored;
+      if (!fs::exists(fs::symlink_status(path, ignored))) throw;
+      throw CliError(
+          fmt::format("{} appeared while the case was being written; nothing replaced. Run `new` again", path));
+    }
+  } else {
+    write_output(path, *text, o.force);
+  }
   if (!to_stdout && !globals.quiet)
     std::cerr << fmt::format("esc-autopsy: wrote {} ({}); next: esc-autopsy review {}\n", path, values.id, path);
   return 0;

@@ -126,6 +126,14 @@ int run_review_command(const ReviewCommandOptions& options, const GlobalOptions&
   std::string problem;
   auto target = open_review_target(options.path, options.document, load_options(globals).limits, diagnostics, problem);
   if (!target) fail_with(diagnostics, problem, globals);
+  // Nobody at the keyboard to notice "this is the first": the case must be named.
+  bool unattended = !options.answers.empty() || ::isatty(STDIN_FILENO) != 1;
+  if (target->documents > 1 && options.document.empty() && unattended)
+    throw CliError(
+        fmt::format("{} holds {} cases; say which one to review with --document N (1-based) or "
+                    "--document ID{}; nothing written",
+                    options.path, target->documents,
+                    options.answers.empty() ? " (no terminal to ask on)" : " when using --answers"));
   std::optional<ReviewAnswers> answers;
   if (!options.answers.empty()) answers = load_answers(options.answers, taxonomy, globals);
 
@@ -145,6 +153,7 @@ int run_review_command(const ReviewCommandOptions& options, const GlobalOptions&
   review.today = Date::today();
   review.file = options.path;
   review.confirm = !options.dry_run;
+  review.actions_editable = actions_editable(*target);
   const ReviewTarget& t = *target;
   review.preview = [&](const ReviewResult& result) { return preview(t, taxonomy, result); };
   ReviewResult result;

@@ -56,6 +56,21 @@ std::string key_word(QuestionKind kind, char key) {
   return std::string(1, key);
 }
 
+bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// Screen columns of `text`: one per UTF-8 code point (no wide characters assumed).
+std::size_t columns(const std::string& text) {
+  std::size_t n = 0;
+  for (char c : text) n += is_continuation(c) ? 0 : 1;
+  return n;
+}
+
+std::string cursor_left(std::size_t n) {
+  return n == 0 ? "" : "\033[" + std::to_string(n) + "D";
+}
+
 std::string trimmed(const std::string& text) {
   std::size_t first = text.find_first_not_of(" \t\r");
   if (first == std::string::npos) return "";
@@ -108,6 +123,102 @@ std::optional<std::string> TerminalPrompt::read_line() {
     }
     if (c == k_end || c == '\n') return line;
     line += static_cast<char>(c);
+  }
+}
+
+int TerminalPrompt::read_escape_sequence(std::string* params) {
+  int kind = read_byte();
+  if (kind < 0) {
+    if (kind == k_signal) m_stop_signal = static_cast<int>(g_signal);
+    return kind;
+  }
+  if (kind != '[' && kind != 'O') return 0;  // Alt+key: both bytes dropped
+  for (;;) {
+    int b = read_byte();
+    if (b < 0) {
+      if (b == k_signal) m_stop_signal = static_cast<int>(g_signal);
+      return b;
+    }
+    if (b >= 0x40 && b <= 0x7e) return b;
+    if (params && params->size() < 8) *params += static_cast<char>(b);
+  }
+}
+
+std::optional<std::string> TerminalPrompt::edit_line() {
+  // Raw mode with a small line editor, so that arrows move the cursor instead
+  // of the terminal echoing `^[[D` into a line it then cannot edit.
+  RawMode raw(m_fd, m_saved);
+  std::string line;
+  std::size_t at = 0;  // byte offset of the cursor, on a code point boundary
+  auto stop = [&](int signal) -> std::optional<std::string> {
+    m_stop_signal = signal;
+    return std::nullopt;
+  };
+  auto redraw_tail = [&](std::size_t erased) {  // after an edit at `at`: the rest of the line, then back
+    std::string tail = line.substr(at);
+    m_out << tail << std::string(erased, ' ') << cursor_left(columns(tail) + erased);
+  };
+  for (;;) {
+    m_out.flush();
+    int c = read_byte();
+    if (c == k_signal) return stop(static_cast<int>(g_signal));
+    if (c == k_end || (c == 0x04 && line.empty())) return stop(0);
+    if (c == 0x03) {
+      m_out << "^C";
+      return stop(SIGINT);
+    }
+    if (c == '\r' || c == '\n') {
+      m_out << "\r\n";
+      return line;
+    }
+    if (c == 0x7f || c == 0x08) {  // Backspace: the code point before the cursor
+      if (at == 0) continue;
+      std::size_t from = at - 1;
+      while (from > 0 && is_continuation(line[from])) --from;
+      line.erase(from, at - from);
+      at = from;
+      m_out << "\b";
+      redraw_tail(1);
+      continue;
+    }
+    if (c == 0x1b) {  // an escape sequence: CSI or SS3, up to its final byte
+      std::string params;
+      int final_byte = read_escape_sequence(&params);
+      if (final_byte < 0) return stop(final_byte == k_signal ? static_cast<int>(g_signal) : 0);
+      if (final_byte == 'D' && at > 0) {  // Left
+        do --at;
+        while (at > 0 && is_continuation(line[at]));
+        m_out << cursor_left(1);
+      } else if (final_byte == 'C' && at < line.size()) {  // Right
+        do ++at;
+        while (at < line.size() && is_continuation(line[at]));
+        m_out << "\033[C";
+      } else if (final_byte == 'H' || (final_byte == '~' && (params == "1" || params == "7"))) {  // Home
+        m_out << cursor_left(columns(line.substr(0, at)));
+        at = 0;
+      } else if (final_byte == 'F' || (final_byte == '~' && (params == "4" || params == "8"))) {  // End
+        m_out << line.substr(at);
+        at = line.size();
+      } else if (final_byte == '~' && params == "3" && at < line.size()) {  // Delete
+        std::size_t to = at + 1;
+        while (to < line.size() && is_continuation(line[to])) ++to;
+        line.erase(at, to - at);
+        redraw_tail(1);
+      }
+      continue;  // Up, Down and anything else: ignored
+    }
+    if (c < 0x20) continue;                      // other control keys
+    std::string point(1, static_cast<char>(c));  // a whole UTF-8 code point
+    std::size_t more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+    for (std::size_t i = 0; i < more; ++i) {
+      int b = read_byte();
+      if (b < 0) return stop(b == k_signal ? static_cast<int>(g_signal) : 0);
+      point += static_cast<char>(b);
+    }
+    line.insert(at, point);
+    at += point.size();
+    m_out << point;
+    if (at < line.size()) redraw_tail(0);
   }
 }
 
@@ -184,6 +295,10 @@ Answer TerminalPrompt::ask_key(const Question& q) {
         m_stop_signal = SIGINT;
         return stopped();
       }
+      if (c == 0x1b) {  // an arrow or other special key: its whole sequence is ignored
+        if (read_escape_sequence(nullptr) < 0) return stopped();
+        continue;
+      }
       if (c == '\r' || c == '\n')
         key = q.default_key;
       else if (std::isprint(c))
@@ -216,7 +331,7 @@ Answer TerminalPrompt::ask_text(const Question& q) {
           << indent << "  " << m_style.dim("[" + (q.default_text.empty() ? std::string("none") : q.default_text) + "]")
           << " > ";
     m_out.flush();
-    auto line = read_line();
+    auto line = m_tty ? edit_line() : read_line();
     if (!line) return stopped();
     std::string answer = trimmed(*line);
     if (!m_tty) m_out << answer << '\n';  // the terminal echoes typed lines; a pipe does not

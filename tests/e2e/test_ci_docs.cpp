@@ -71,9 +71,9 @@ TEST_CASE("the README's config example is a valid config file") {
 
 TEST_CASE("the README shows the editor, pre-commit and GitHub Action set-ups") {
   std::string readme = e2e::read_file(e2e::source_path("README.md"));
-  for (const char* snippet : {"# yaml-language-server: $schema=", "\"yaml.schemas\"", ".vscode/settings.json",
-                              "- id: esc-autopsy", "uses: esc-autopsy/esc-autopsy@", "--format sarif",
-                              "upload-sarif", "--fail-on", "disable-file="})
+  for (const char* snippet :
+       {"# yaml-language-server: $schema=", "\"yaml.schemas\"", ".vscode/settings.json", "- id: esc-autopsy",
+        "uses: esc-autopsy/esc-autopsy@", "--format sarif", "upload-sarif", "--fail-on", "disable-file="})
     CHECK_MESSAGE(readme.find(snippet) != std::string::npos, snippet);
 }
 
@@ -112,9 +112,24 @@ print(json.dumps({"hooks": hooks, "action": action}))
   CHECK(steps.find("cmake --build") != std::string::npos);
   CHECK(steps.find("validate --format github") != std::string::npos);
   std::string makefile = e2e::read_file(e2e::source_path("Makefile"));
-  for (const char* package : {"libyaml-dev", "libcli11-dev", "libfmt-dev", "libboost-graph-dev",
-                              "nlohmann-json3-dev", "libmstch-dev"}) {
+  for (const char* package :
+       {"libyaml-dev", "libcli11-dev", "libfmt-dev", "libboost-graph-dev", "nlohmann-json3-dev", "libmstch-dev"}) {
     CHECK_MESSAGE(steps.find(package) != std::string::npos, package);
     CHECK_MESSAGE(makefile.find(package) != std::string::npos, package);
   }
+}
+
+TEST_CASE("make demo builds only the binary and make deps installs the tools the skipped tests need") {
+  std::string makefile = e2e::read_file(e2e::source_path("Makefile"));
+  std::size_t demo = makefile.find("\ndemo:");
+  REQUIRE(demo != std::string::npos);
+  std::string demo_rule = makefile.substr(demo, makefile.find("\n\n", demo) - demo);
+  CHECK(demo_rule.find("demo: deps") != std::string::npos);  // not `demo: build`, which compiles the tests
+  CHECK(demo_rule.find("--target esc-autopsy") != std::string::npos);
+  std::size_t tools = makefile.find("TEST_TOOLS =");
+  REQUIRE(tools != std::string::npos);
+  std::string tools_line = makefile.substr(tools, makefile.find('\n', tools) - tools);
+  for (const char* package : {"chromium", "graphviz", "python3-networkx"})
+    CHECK_MESSAGE(tools_line.find(package) != std::string::npos, package);
+  CHECK(makefile.find("$(DEBIAN_PACKAGES) $(TEST_TOOLS)") != std::string::npos);
 }

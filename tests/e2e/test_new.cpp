@@ -133,3 +133,36 @@ TEST_CASE("new then review: the scaffold's comments all survive the review") {
   CHECK(after == before.substr(0, at) + inserted + before.substr(at + replaced.size()));
   CHECK(e2e::run({"validate", "--strict", "c.yaml"}, "", dir).exit_code == 0);
 }
+
+TEST_CASE("new never picks an id taken by a file name or a file that does not load, nor suggests --force") {
+  std::string dir = e2e::temp_dir();
+  e2e::write_file(dir + "/cases/a.yaml", minimal_case("ESC-2024-0007"));
+  // A real case whose name is the next id but whose id differs, and one that does not parse.
+  std::string named = minimal_case("OTHER-1") + "summary: the real work\n";
+  e2e::write_file(dir + "/cases/ESC-2024-0008.yaml", named);
+  std::string broken = "id: ESC-2024-0011\ntitle: [unclosed\n";
+  e2e::write_file(dir + "/cases/draft.yaml", broken);
+  e2e::write_file(dir + "/cases/ESC-2024-0012.yml", "not: [valid\n");
+  auto r = e2e::run({"new", "--account", "A", "--title", "T", "--opened", "2024-09-01", "-o", "cases/"}, "", dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(fs::exists(dir + "/cases/ESC-2024-0013.yaml"));
+  CHECK(r.err.find("--force") == std::string::npos);
+  CHECK(e2e::read_file(dir + "/cases/ESC-2024-0008.yaml") == named);
+  CHECK(e2e::read_file(dir + "/cases/draft.yaml") == broken);
+  // An explicit id held by a file that does not load is refused, with where it is.
+  auto taken = e2e::run({"new", "--account", "A", "--title", "T", "--id", "ESC-2024-0011", "-o", "cases/"}, "", dir);
+  CHECK(taken.exit_code == 2);
+  CHECK(taken.err.find("cases/draft.yaml (a file that does not load)") != std::string::npos);
+}
+
+TEST_CASE("new --force over a file named like an id may give the regenerated case that id again") {
+  std::string dir = e2e::temp_dir();
+  e2e::write_file(dir + "/ESC-2024-0001.yaml", "broken: [\n");
+  auto r = e2e::run(
+      {"new", "--account", "A", "--title", "T", "--opened", "2024-02-01", "-o", "ESC-2024-0001.yaml", "--force"}, "",
+      dir);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(e2e::read_file(dir + "/ESC-2024-0001.yaml").find("id: ESC-2024-0001\n") != std::string::npos);
+}

@@ -118,6 +118,15 @@ TEST_CASE("review --document edits one case of a multi-case file and nothing els
   std::size_t insert_at = original.find("actions:\n  - action: Support-process session");
   CHECK(edited.substr(insert_at, 80).find("  - code: missed-signals.no-health-monitoring\n    confidence: likely\n") ==
         0);
+  // Without --document and nobody at the keyboard, a multi-case file is refused, not its first case edited.
+  std::string before = e2e::read_file(dir + "/nw.yaml");
+  auto unnamed = e2e::run({"review", "nw.yaml", "--answers", "answers.yaml"}, "", dir);
+  CHECK(unnamed.exit_code == 2);
+  CHECK(unnamed.err.find("nw.yaml holds 2 cases; say which one to review with --document N") != std::string::npos);
+  CHECK(e2e::read_file(dir + "/nw.yaml") == before);
+  auto piped = e2e::run({"review", "nw.yaml"}, "y\n", dir);
+  CHECK(piped.exit_code == 2);
+  CHECK(e2e::read_file(dir + "/nw.yaml") == before);
   auto bad = e2e::run({"review", "nw.yaml", "--document", "3", "--dry-run"}, "", dir);
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("holds 2 document(s)") != std::string::npos);
@@ -127,9 +136,13 @@ TEST_CASE("through a pipe, each answer is a line, q and end of input write nothi
   std::string dir = e2e::temp_dir();
   std::string original = e2e::read_file(e2e::source_path("examples/broken/autopsy-pending.yaml"));
   std::string path = copy_example("examples/broken/autopsy-pending.yaml", dir, "case.yaml");
-  auto quit = e2e::run({"review", "case.yaml"}, "y\nq\n", dir);
+  auto quit = e2e::run({"review", "case.yaml"}, "y\nq\ny\n", dir);
   CHECK(quit.exit_code == 1);
+  CHECK(quit.out.find("Quit without writing? The 1 answer given so far will be lost") != std::string::npos);
   CHECK(quit.out.find("Quit: nothing written") != std::string::npos);
+  auto first = e2e::run({"review", "case.yaml"}, "q\n", dir);  // nothing answered yet: no question
+  CHECK(first.out.find("Quit without writing?") == std::string::npos);
+  CHECK(first.out.find("Quit: nothing written") != std::string::npos);
   auto eof = e2e::run({"review", "case.yaml"}, "n\nn\n", dir);
   CHECK(eof.exit_code == 1);
   CHECK(eof.out.find("End of input: nothing written") != std::string::npos);
@@ -199,4 +212,60 @@ TEST_CASE("files review cannot edit safely are refused with exit 2") {
   auto missing = e2e::run({"review", "missing.yaml"}, "", dir);
   CHECK(missing.exit_code == 2);
   CHECK(missing.err.find("cannot read missing.yaml") != std::string::npos);
+}
+
+TEST_CASE("review --answers: `code: no` removes the cause and adds nothing in its place") {
+  std::string dir = e2e::temp_dir();
+  e2e::write_file(dir + "/case.yaml",
+                  "id: C-1\ntitle: T\naccount: {id: A}\nopened: 2024-01-01\noutcome: open\ncauses:\n"
+                  "  - code: bad-sale.overpromised\n    confidence: likely\n");
+  e2e::write_file(dir + "/answers.yaml", "bad-sale.overpromised: no\n");
+  auto r = e2e::run({"review", "case.yaml", "--answers", "answers.yaml"}, "", dir);
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("- remove bad-sale.overpromised") != std::string::npos);
+  CHECK(r.out.find("+ add") == std::string::npos);
+  std::string after = e2e::read_file(dir + "/case.yaml");
+  CHECK(after.find("bad-sale") == std::string::npos);
+  CHECK(after.find("causes: []\n") != std::string::npos);
+}
+
+TEST_CASE("review --answers refuses to remove a cause an action names, and says which") {
+  std::string dir = e2e::temp_dir();
+  std::string original =
+      "id: C-1\ntitle: T\naccount: {id: A}\nopened: 2024-01-01\noutcome: open\ncauses:\n"
+      "  - code: bad-sale.overpromised\n    confidence: likely\n  - code: product-flaw.defect\n    confidence: likely\n"
+      "actions:\n  - action: Train the team\n    owner: sales\n    cause: bad-sale.overpromised\n";
+  e2e::write_file(dir + "/case.yaml", original);
+  e2e::write_file(dir + "/answers.yaml", "bad-sale.overpromised: no\n");
+  auto r = e2e::run({"review", "case.yaml", "--answers", "answers.yaml"}, "", dir);
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("the action \"Train the team\" (line 12) names bad-sale.overpromised, which these answers "
+                   "remove") != std::string::npos);
+  CHECK(e2e::read_file(dir + "/case.yaml") == original);
+  CHECK(e2e::run({"validate", "case.yaml"}, "", dir).exit_code == 0);
+}
+
+TEST_CASE("review through a pipe re-points an action whose cause is removed, and the file validates") {
+  std::string dir = e2e::temp_dir();
+  std::string original =
+      "id: C-1\ntitle: T\naccount: {id: A}\nopened: 2024-01-01\noutcome: open\ncauses:\n"
+      "  - code: bad-sale.overpromised\n    confidence: likely\n  - code: product-flaw.defect\n    confidence: likely\n"
+      "actions:\n  - action: Train the team\n    owner: sales\n    cause: bad-sale.overpromised  # the pitch\n";
+  e2e::write_file(dir + "/case.yaml", original);
+  // bad-sale: no; product-flaw: yes, defect: yes (defaults kept), its siblings no; the other categories: no;
+  // the action: 1 (product-flaw.defect); no attendees; write.
+  std::string keys = "n\ny\ny\n\n\n\nn\nn\nn\n\n\n\n\n1\n\ny\n";
+  auto r = e2e::run({"review", "case.yaml"}, keys, dir);
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("action \"Train the team\" names bad-sale.overpromised, which this review removes") !=
+        std::string::npos);
+  CHECK(r.out.find("~ action \"Train the team\": cause bad-sale.overpromised -> product-flaw.defect") !=
+        std::string::npos);
+  std::string after = e2e::read_file(dir + "/case.yaml");
+  CHECK(after.find("    cause: product-flaw.defect  # the pitch\n") != std::string::npos);
+  CHECK(after.find("overpromised") == std::string::npos);
+  CHECK(e2e::run({"validate", "case.yaml"}, "", dir).exit_code == 0);
 }

@@ -42,7 +42,13 @@ TEST_CASE("pty: yes walks the children, back returns, no moves on, q quits witho
   REQUIRE(s.expect("[2/6] Product flaw"));
   s.send("x");  // not an answer: the help line again
   REQUIRE(s.expect("y yes  n no  u unsure"));
+  s.send("q");  // after an answer: asks first; n goes on with the same question
+  REQUIRE(s.expect("Quit without writing? The 1 answer given so far will be lost [y/N/?] "));
+  s.send("n");
+  REQUIRE(s.expect("[2/6] Product flaw"));
   s.send("q");
+  REQUIRE(s.expect("Quit without writing?"));
+  s.send("y");
   REQUIRE(s.expect("Quit: nothing written; case.yaml is untouched."));
   CHECK(s.wait() == 1);
   CHECK(f.untouched());
@@ -166,4 +172,34 @@ TEST_CASE("pty: a file changed on disk during the session is not replaced, the r
   CHECK(e2e::read_file(f.path) == edited_meanwhile);
   CHECK(e2e::read_file(f.path + ".reviewed") ==
         f.original + "causes:\n  - code: bad-sale.wrong-solution\n    confidence: likely\n");
+}
+
+TEST_CASE("pty: arrows move the cursor in a typed line and are never echoed as escape codes") {
+  Fixture f;
+  e2e::PtySession s({"review", "case.yaml"}, f.dir);
+  auto key = [&](const std::string& prompt, const std::string& keys) {
+    INFO(prompt << "\n" << s.output());
+    REQUIRE(s.expect(prompt));
+    s.send(keys);
+  };
+  key("[1/6]", "\x1b[D\x1b[Cy");  // arrows at a key question: ignored whole, not read as `[`, `D`, `C`
+  key("bad-sale.wrong-solution", "y");
+  key("[c/l/S/b/q/?] ", "l");
+  // "abcd", Left Left, Backspace (erases b), "X", Right, Up (ignored), End, "é", Home, Delete (erases a): "Xcdé".
+  key("[none] > ", "abcd\x1b[D\x1b[D\x7fX\x1b[C\x1b[A\x1b[F\xc3\xa9\x1b[H\x1b[3~\r");
+  key("[sales] > ", "\r");
+  for (const char* prompt :
+       {"bad-sale.overpromised", "bad-sale.segment-mismatch", "[2/6]", "[3/6]", "[4/6]", "[5/6]", "[6/6]"})
+    key(prompt, "n");
+  key("Departments at this review", "\r");
+  key("Write these changes to case.yaml?", "y");
+  REQUIRE(s.expect("Wrote case.yaml."));
+  CHECK(s.wait() == 0);
+  CHECK(s.output().find("^[") == std::string::npos);
+  std::size_t helps = 0;
+  for (std::size_t at = 0; (at = s.output().find("y yes  n no  u unsure", at)) != std::string::npos; ++at) ++helps;
+  CHECK(helps == 1);  // shown once with the first question, never again for a refused key
+  CHECK(cooked(s.settings()));
+  CHECK(e2e::read_file(f.path) ==
+        f.original + "causes:\n  - code: bad-sale.wrong-solution\n    confidence: likely\n    evidence: Xcd\xc3\xa9\n");
 }

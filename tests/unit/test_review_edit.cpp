@@ -215,3 +215,33 @@ TEST_CASE("a rewritten reviewed block keeps its comments") {
         "  attendees: [sales, customer-success]  # CS was on leave\n"
         "tags: [x]\n");
 }
+
+TEST_CASE("an action whose cause was removed is re-pointed or dropped in place") {
+  std::string source =
+      "id: C-1\ntitle: T\naccount: {id: A}\nopened: 2024-01-01\noutcome: open\ncauses:\n"
+      "  - code: bad-sale.overpromised\n  - code: product-flaw.defect\n"
+      "actions:\n  # the sales fix\n  - action: Train the team\n    owner: sales\n    cause: bad-sale.overpromised  # "
+      "why\n"
+      "  - action: Fix it\n    owner: engineering\n    cause: product-flaw.defect\n"
+      "tags: [x]\n";
+  ReviewTarget target = open(temp_file("actions.yaml", source));
+  ReviewResult r = unchanged(target);
+  r.causes.erase(r.causes.begin());
+  r.action_fixes = {{0, "product-flaw.defect"}};
+  std::string text = apply_review(target, r);
+  CHECK(text.find("  # the sales fix\n  - action: Train the team\n    owner: sales\n"
+                  "    cause: product-flaw.defect  # why\n  - action: Fix it\n") != std::string::npos);
+  CHECK(text.find("tags: [x]\n") != std::string::npos);
+  std::string problem;
+  CHECK(read_back(target, text, r, problem));
+  r.action_fixes = {{0, ""}};
+  text = apply_review(target, r);
+  CHECK(text.find("actions:\n  - action: Fix it\n") != std::string::npos);
+  CHECK(text.find("Train the team") == std::string::npos);
+  CHECK(read_back(target, text, r, problem));
+  r.action_fixes = {{0, ""}, {1, ""}};
+  r.causes.clear();
+  text = apply_review(target, r);
+  CHECK(text.find("actions: []\ntags: [x]\n") != std::string::npos);
+  CHECK(read_back(target, text, r, problem));
+}

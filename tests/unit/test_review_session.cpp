@@ -204,3 +204,53 @@ TEST_CASE("causes the taxonomy does not know are kept as written, and said so") 
   CHECK(r.causes[0].as_is);
   CHECK(r.changes == std::vector<std::string>{"- remove b"});
 }
+
+TEST_CASE("removing a cause an action names asks to re-point or drop the action") {
+  std::string case_text = std::string(k_cited) +
+                          "actions:\n  - action: Fix the pitch\n    owner: sales\n    cause: a.one\n"
+                          "  - action: Other\n    owner: support\n    cause: b\n";
+  // a: no (removes a.one); b: yes, keep confidence/evidence/owner; the action: 1 (b).
+  ReplayPrompt p({key('n'), key('y'), keep(), keep(), keep(), text("1"), keep(), key('y')});
+  ReviewResult r = run(case_text.c_str(), p);
+  CHECK(r.outcome == ReviewResult::Outcome::confirmed);
+  REQUIRE(r.action_fixes.size() == 1);
+  CHECK(r.action_fixes[0].action == 0);
+  CHECK(r.action_fixes[0].cause == "b");
+  bool asked = false;
+  for (const auto& q : p.asked)
+    if (q.kind == QuestionKind::action) {
+      asked = true;
+      CHECK(q.title.find("action \"Fix the pitch\" names a.one") != std::string::npos);
+    }
+  CHECK(asked);
+  CHECK(r.changes.back() == "~ action \"Fix the pitch\": cause a.one -> b");
+
+  ReplayPrompt drop({key('n'), key('y'), keep(), keep(), keep(), clear(), keep(), key('y')});
+  ReviewResult dropped = run(case_text.c_str(), drop);
+  REQUIRE(dropped.action_fixes.size() == 1);
+  CHECK(dropped.action_fixes[0].cause.empty());
+}
+
+TEST_CASE("a category walked by default is never recorded itself when its causes are answered no") {
+  // What ScriptedPrompt gives for a category the answers file does not name: keep (the default).
+  ReplayPrompt p({keep(), key('n'), keep(), keep(), keep(), key('y')});
+  ReviewResult r = run("id: C-3\ntitle: T\naccount: {id: ACC}\nopened: 2024-03-02\ncauses:\n  - code: a.one\n", p);
+  CHECK(p.asked[0].default_key == 'y');
+  CHECK(r.causes.empty());
+  CHECK(r.changes == std::vector<std::string>{"- remove a.one"});
+}
+
+TEST_CASE("an action block review cannot edit: removing its cause is refused until the answer is undone") {
+  std::string case_text = std::string(k_cited) + "actions: [{action: Fix the pitch, owner: sales, cause: a.one}]\n";
+  static const Taxonomy taxonomy = taxonomy_from(k_small_taxonomy);
+  ReviewOptions o = options();
+  o.actions_editable = false;
+  // a: no; b: yes and its defaults; the action: 1 is refused and asked again; quit.
+  ReplayPrompt p({key('n'), key('y'), keep(), keep(), keep(), text("1"), key('q'), key('y')});
+  ReviewResult r = run_review(case_from(case_text), taxonomy, p, o);
+  CHECK(r.outcome == ReviewResult::Outcome::quit);
+  REQUIRE(p.asked.size() >= 7);
+  CHECK(p.asked[5].kind == QuestionKind::action);
+  CHECK(p.asked[5].text.find("cannot edit it") != std::string::npos);
+  CHECK(p.asked[6].kind == QuestionKind::action);  // refused: the same question again
+}

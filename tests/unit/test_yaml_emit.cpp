@@ -1,3 +1,6 @@
+#include <random>
+#include <vector>
+
 #include <doctest/doctest.h>
 
 #include "esc/author/yaml_emit.hpp"
@@ -59,5 +62,125 @@ TEST_CASE("every emitted scalar reads back as the same string") {
         "- x",        "1:30",     "|",          ">",           "&a",        "!tag",        "%p"}) {
     INFO(value);
     CHECK(read_back(yaml_scalar(value)) == value);
+  }
+}
+
+namespace {
+// Hostile pieces: quotes, colons, `#`, indicators, reserved words, numbers,
+// dates, line breaks, tabs, spaces at the ends, unicode and bidi controls.
+const std::vector<std::string> k_hostile = {"",
+                                            "'",
+                                            "\"",
+                                            ":",
+                                            ": ",
+                                            " #",
+                                            "#",
+                                            "-",
+                                            "- ",
+                                            "?",
+                                            "? ",
+                                            "*",
+                                            "&",
+                                            "!",
+                                            "%",
+                                            "@",
+                                            "`",
+                                            "|",
+                                            ">",
+                                            ",",
+                                            "[",
+                                            "]",
+                                            "{",
+                                            "}",
+                                            "yes",
+                                            "no",
+                                            "null",
+                                            "~",
+                                            "true",
+                                            "Off",
+                                            "Y",
+                                            "=",
+                                            "<<",
+                                            "42",
+                                            "-0.5e+3",
+                                            "0x1F",
+                                            "0o17",
+                                            "1_000",
+                                            "1:30",
+                                            ".inf",
+                                            ".NaN",
+                                            "2024-10-15",
+                                            "2024-10-15T12:00:00Z",
+                                            "\n",
+                                            "\n\n",
+                                            "\r\n",
+                                            "\t",
+                                            " ",
+                                            "  ",
+                                            "\\",
+                                            "\\n",
+                                            "é",
+                                            "日本",
+                                            "\xF0\x9F\x98\x80",
+                                            "\xE2\x80\xAE",
+                                            "\xE2\x81\xA6",
+                                            "\xE2\x80\x8F",
+                                            "\xC2\x85",
+                                            "\xE2\x80\xA8",
+                                            "\xEF\xBB\xBF",
+                                            "---",
+                                            "...",
+                                            "a",
+                                            "word",
+                                            "two words",
+                                            "\x01",
+                                            "\x7F"};
+
+// What the loader's reader makes of `text` as the value of `key:`, in block or flow context.
+std::string read_value(const std::string& text, bool flow) {
+  SourceText source("t", flow ? "key: [" + text + "]\n" : "key: " + text + "\n");
+  std::vector<Diagnostic> out;
+  std::string value = "<none>";
+  read_yaml_documents(
+      source, LoadLimits{},
+      [&](YamlNode&& root, std::size_t) {
+        const YamlNode& v = root.value_at(0);
+        const YamlNode& item = flow && v.children.size() == 1 ? v.children[0] : v;
+        value = item.kind == YamlNode::Kind::scalar ? item.value : "<not a scalar>";
+      },
+      out);
+  return out.empty() ? value : "<error: " + out[0].message + ">";
+}
+}  // namespace
+
+TEST_CASE("round trip: every hostile string and random mixes of them read back unchanged") {
+  std::vector<std::string> values = k_hostile;
+  for (const auto& a : k_hostile)
+    for (const auto& b : {std::string("x"), std::string(" x "), std::string("no")}) {
+      values.push_back(a + b);
+      values.push_back(b + a);
+    }
+  std::mt19937 random(20241015);  // fixed seed: a failure is reproducible
+  for (int i = 0; i < 3000; ++i) {
+    std::string v;
+    for (int n = static_cast<int>(random() % 5); n >= 0; --n) v += k_hostile[random() % k_hostile.size()];
+    values.push_back(v);
+  }
+  for (const auto& value : values) {
+    // The reader drops a byte-order mark and refuses some controls: those are not values a case can hold.
+    if (value.find("\xEF\xBB\xBF") != std::string::npos || value.find('\x01') != std::string::npos ||
+        value.find('\x7F') != std::string::npos)
+      continue;
+    std::string scalar = yaml_scalar(value);
+    std::string item = yaml_flow_scalar(value);
+    INFO("value: [" << value << "] block: [" << scalar << "] flow: [" << item << "]");
+    CHECK(scalar.find('\n') == std::string::npos);  // always one line
+    CHECK(read_value(scalar, false) == value);
+    CHECK(read_value(item, true) == value);
+    // What YAML 1.1 readers (PyYAML) misread is never left plain.
+    if (value == "yes" || value == "no" || value == "null" || value == "~" || value == "42" || value == "1:30")
+      CHECK(scalar.front() == '"');
+    // Bidirectional controls are written as visible escapes.
+    if (value.find("\xE2\x80\xAE") != std::string::npos) CHECK(scalar.find("\\u202e") != std::string::npos);
   }
 }

@@ -7,7 +7,7 @@
 namespace esc {
 
 /// What a question is about; scripted drivers answer by (kind, code).
-enum class QuestionKind { presence, confidence, evidence, owner, caused_by, attendees, date, confirm };
+enum class QuestionKind { presence, confidence, evidence, owner, caused_by, action, attendees, date, confirm };
 
 /// One question of the review. A key question (non-empty `keys`) is answered
 /// with one key; a text question with a line.

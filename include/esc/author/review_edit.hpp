@@ -34,6 +34,10 @@ std::optional<ReviewTarget> open_review_target(const std::string& path, const st
                                                const LoadLimits& limits, std::vector<Diagnostic>& diagnostics,
                                                std::string& problem);
 
+/// Whether the target's `actions:` block (if any) is a block list review can
+/// edit item by item (re-point an action's `cause:` or drop the action).
+bool actions_editable(const ReviewTarget& target);
+
 /// The file's new text: the target document's `causes:` block (and
 /// `reviewed:` block, when it changed) rewritten from `result`. Unchanged
 /// causes keep their exact text; a changed cause keeps its comments; a

@@ -23,6 +23,12 @@ struct ReviewedCause {
   bool unsure = false;  // answered "unsure": recorded as suspected
 };
 
+/// What happens to an action whose cause the review removed.
+struct ActionFix {
+  std::size_t action = 0;  // index into the case's actions
+  std::string cause;       // the cause it now names; empty: drop the action
+};
+
 /// The end state of a review session.
 struct ReviewResult {
   enum class Outcome { confirmed, declined, quit, end_of_input, interrupted, failed };
@@ -33,13 +39,17 @@ struct ReviewResult {
   bool has_review = false;            // write a `reviewed:` block
   std::string review_date;            // YYYY-MM-DD
   std::vector<std::string> attendees;
-  std::vector<std::string> changes;  // one line per change, from describe_changes()
+  std::vector<ActionFix> action_fixes;  // by action index
+  std::vector<std::string> changes;     // one line per change, from describe_changes()
 };
 
 struct ReviewOptions {
   Date today;           // default review date
   std::string file;     // named in the confirmation question
   bool confirm = true;  // ask before finishing (off for --dry-run)
+  /// Whether the file's actions can be re-pointed or dropped (see
+  /// actions_editable()); when not, removing a cause an action names is refused.
+  bool actions_editable = true;
   /// Extra lines shown with the summary (e.g. what `validate` would say).
   std::function<std::vector<std::string>(const ReviewResult&)> preview;
 };
@@ -47,7 +57,8 @@ struct ReviewOptions {
 /// Walks the taxonomy as a checklist for case `c`: every top-level category's
 /// question, the children of those answered yes or unsure, confidence,
 /// evidence and owner of each cause found, what led to each (refusing
-/// cycles), the attendees, then a summary and a confirmation. `back` undoes
+/// cycles), what to do with each action whose cause was removed (re-point
+/// or drop it; a script cannot say, so it fails), the attendees, then a summary and a confirmation. `back` undoes
 /// the last answer. Never writes anything: the caller applies a confirmed result.
 ReviewResult run_review(const Case& c, const Taxonomy& taxonomy, Prompt& prompt, const ReviewOptions& options);
 

@@ -1,4 +1,5 @@
 #pragma once
+// YAML output: scalars and flow lists for the files the tool writes.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -6,9 +7,11 @@
 namespace esc {
 
 /// `value` as a YAML scalar that every YAML reader reads back as the same
-/// string: plain when that is safe, double-quoted with escapes otherwise
-/// (indicators, `: `, ` #`, reserved words like `yes` or `null`, numbers,
-/// leading or trailing spaces, control characters, line breaks).
+/// string, on one line, written by yaml-cpp's YAML::Emitter: plain when that
+/// is safe, double-quoted with escapes otherwise (indicators, `: `, ` #`,
+/// reserved words like `yes` or `null`, numbers, leading or trailing spaces,
+/// control characters, line breaks; non-ASCII escaped when the value holds
+/// bidirectional controls or NEL/LS/PS). Invalid UTF-8 becomes U+FFFD.
 std::string yaml_scalar(std::string_view value);
 
 /// Like yaml_scalar(), for an item of a flow list (also quotes `,[]{}`).

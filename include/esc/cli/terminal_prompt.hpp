@@ -13,7 +13,7 @@ namespace esc {
 
 /// The review's conversation with a person. When `input_fd` is a terminal,
 /// key questions read one key in raw mode (termios, no echo) and text
-/// questions a line in the terminal's normal mode; otherwise every answer is
+/// questions a line through a small raw-mode line editor; otherwise every answer is
 /// a line, so it works through pipes. No line-editing library. Ctrl-C, a
 /// SIGINT/SIGTERM/SIGHUP or end of input end the session; the terminal's
 /// settings are restored on every path (the destructor restores the signal
@@ -37,6 +37,14 @@ class TerminalPrompt : public Prompt {
   int read_byte();
   // A line without its line break; nullopt at end of input or on a signal (m_stopped says which).
   std::optional<std::string> read_line();
+  // A line typed on the terminal, edited in raw mode (Left/Right/Home/End move
+  // the cursor, Backspace/Delete erase, other keys with escape sequences are
+  // ignored); nullopt on Ctrl-C, Ctrl-D on an empty line, end of input or a signal.
+  std::optional<std::string> edit_line();
+  // After an ESC byte: reads the rest of a CSI/SS3 sequence and returns its
+  // final byte (parameters into `params` when given), 0 for another sequence,
+  // or k_end/k_signal.
+  int read_escape_sequence(std::string* params);
   Answer stopped();
   Answer ask_key(const Question& q);
   Answer ask_text(const Question& q);
