@@ -39,7 +39,12 @@ const std::vector<RuleInfo>& rule_catalog() {
       {"input-limit", Severity::error, "The file exceeds a safety limit (size, nesting, aliases, documents).",
        "Split the file or simplify it; YAML aliases are not allowed. Limits can be raised in the config file."},
       {"io-error", Severity::error, "A path could not be read (missing, unreadable, dangling link, loop).",
-       "Check that the path exists and is readable; links that dangle or loop are not followed."},
+       "Check that the path exists and is readable; links that dangle or loop are not followed.", false},
+      {"no-case-files", Severity::error, "The paths given hold no case file: the run would check nothing.",
+       "Name the folder or files holding the cases (*.yaml, *.yml); pass --allow-empty if an empty set is expected.",
+       false},
+      {"empty-file", Severity::warning, "A case file is empty or holds only comments.",
+       "Write a case in the file (`esc-autopsy new` starts one), or delete it."},
       {"unknown-key", Severity::warning, "A key is not part of the format.",
        "Fix the spelling (the suggestion names the closest key) or remove the key."},
       {"no-evidence", Severity::warning, "A confirmed cause has no evidence.",
@@ -58,7 +63,8 @@ const std::vector<RuleInfo>& rule_catalog() {
        "Write the new code named in the message."},
       {"unused-suppression", Severity::warning, "A suppression comment silences nothing.",
        "Remove the `# esc-autopsy: disable=...` comment, or move it to the line of the finding."},
-      {"bad-suppression", Severity::warning, "A suppression comment is malformed, names no known rule or gives no reason.",
+      {"bad-suppression", Severity::warning,
+       "A suppression comment is malformed, names no known rule or gives no reason.",
        "Write `# esc-autopsy: disable=RULE -- reason` (or disable-file=); the reason after ` -- ` is required."},
   };
   return rules;

@@ -13,8 +13,13 @@ namespace {
 
 Diagnostic make(std::string_view rule, const std::string& file, SourceMark mark, std::string message, int index,
                 std::string suggestion = "") {
-  return {find_rule(rule)->default_severity, std::string(rule), file, mark, std::move(message),
-          std::move(suggestion), index};
+  return {find_rule(rule)->default_severity,
+          std::string(rule),
+          file,
+          mark,
+          std::move(message),
+          std::move(suggestion),
+          index};
 }
 
 std::string place(const CaseSet& set, const Case& c, SourceMark mark) {
@@ -87,9 +92,10 @@ void check_case_set(const CaseSet& set, std::vector<Diagnostic>& out) {
       auto [it, inserted] = first_by_id.emplace(c.id.value, i);
       if (!inserted) {
         const Case& first = set.cases[it->second];
-        out.push_back(make("duplicate-id", file, c.id.mark,
-                           fmt::format("case id `{}` is already used at {}", c.id.value, place(set, first, first.id.mark)),
-                           index, "give each case its own id"));
+        out.push_back(
+            make("duplicate-id", file, c.id.mark,
+                 fmt::format("case id `{}` is already used at {}", c.id.value, place(set, first, first.id.mark)), index,
+                 "give each case its own id"));
       }
     }
     if (c.account.id.value.empty()) continue;
@@ -118,6 +124,8 @@ std::vector<Diagnostic> validate_case_set(CaseSet& set, const Taxonomy& taxonomy
   if (!set.cases_checked) check_cases(set, taxonomy, all);
   check_case_set(set, all);
   auto apply_severity = [&](Diagnostic& d) {
+    const RuleInfo* rule = find_rule(d.rule);
+    if (rule && !rule->configurable) return;  // I/O problems fail the run whatever the policy says
     auto it = policy.severities.find(d.rule);
     if (it != policy.severities.end()) d.severity = it->second;
   };
@@ -127,7 +135,8 @@ std::vector<Diagnostic> validate_case_set(CaseSet& set, const Taxonomy& taxonomy
   for (auto& d : all) {
     apply_severity(d);
     // A rule turned off still "uses" its suppressions: they are not reported as unused.
-    bool silenced = filter.silences(d);
+    const RuleInfo* rule = find_rule(d.rule);
+    bool silenced = (!rule || rule->configurable) && filter.silences(d);
     if (d.severity == Severity::off) continue;
     if (silenced) {
       if (suppressed) suppressed->push_back(std::move(d));

@@ -143,6 +143,19 @@ TEST_SUITE("validator_set") {
     }
   }
 
+  TEST_CASE("io-error keeps its severity whatever the policy says") {
+    auto set = test_support::make_set({{"a.yaml", k_open}});
+    set.diagnostics.push_back({Severity::error, "io-error", "gone.yaml", {}, "cannot read: No such file", ""});
+    esc::ValidationPolicy policy;
+    policy.severities["io-error"] = Severity::off;
+    policy.severities["autopsy-pending"] = Severity::off;
+    auto out = esc::validate_case_set(set, esc::default_taxonomy(), policy);
+    INFO(dump(out));
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].rule == "io-error");
+    CHECK(out[0].severity == Severity::error);
+  }
+
   TEST_CASE("a document that is not a case does not mark the next case as broken") {
     // load_one() gives a non-mapping document's wrong-type the index of the
     // *next* case, so validate_case_set marks that (valid) case has_errors. When
