@@ -58,7 +58,7 @@ const std::vector<RuleInfo>& rule_catalog() {
       {"timeline-order", Severity::warning, "Timeline entries are not in ascending date order.",
        "Keep the timeline in ascending date order."},
       {"account-mismatch", Severity::warning, "One account id appears with different names or segments.",
-       "Use one spelling of the account's name and segment everywhere, or check the account id."},
+       "The spelling most cases use is the reference: write that one everywhere, or check the account id."},
       {"deprecated-code", Severity::warning, "A cause code is a deprecated alias of another code.",
        "Write the new code named in the message."},
       {"unused-suppression", Severity::warning, "A suppression comment silences nothing.",

@@ -159,7 +159,7 @@ TEST_CASE("github: workflow commands with file, line, col and title") {
   REQUIRE(lines.size() == 2);
   CHECK(lines[0] ==
         "::error file=examples/broken/bad-date.yaml,line=9,col=9,title=bad-date::`opened` is not a date: "
-        "`2024-02-30`; write dates as YYYY-MM-DD, e.g. 2024-03-02");
+        "`2024-02-30`; 2024-02-30 does not exist: February 2024 has 29 days");
   CHECK(lines[1] ==
         "::warning file=examples/broken/unknown-key.yaml,line=11,col=1,title=unknown-key::unknown key `sumary`; "
         "did you mean `summary`?");

@@ -1,6 +1,7 @@
 // validator: the rules that span cases (check_case_set) and the whole run
 // (validate_case_set: policy, sorting, has_errors).
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <unistd.h>
 #include <filesystem>
@@ -63,6 +64,23 @@ TEST_SUITE("validator_set") {
       CHECK(d.severity == Severity::warning);
       CHECK(d.message.find("a.yaml:3:") != std::string::npos);
     }
+  }
+
+  TEST_CASE("account-mismatch flags the odd spelling out, not the cases that agree") {
+    auto with_name = [](int n, const char* name) {
+      return fmt::format("id: M-{}\ntitle: t\naccount: {{id: ACC, name: {}}}\nopened: 2024-01-01\n", n, name);
+    };
+    auto set = test_support::make_set({{"a.yaml", with_name(1, "Acme Inc")},
+                                       {"b.yaml", with_name(2, "Acme")},
+                                       {"c.yaml", with_name(3, "Acme")},
+                                       {"d.yaml", with_name(4, "Acme")}});
+    std::vector<Diagnostic> out;
+    esc::check_case_set(set, out);
+    INFO(dump(out));
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].file == "a.yaml");
+    CHECK(out[0].message == "account `ACC` has name `Acme Inc` here but `Acme` at b.yaml:3:26 (as 3 cases write it)");
+    CHECK(out[0].suggestion == "write `Acme`, or check the account id");
   }
 
   TEST_CASE("account-mismatch is found even when the first case has no name") {
