@@ -1,5 +1,7 @@
 #include "esc/load/node_reader.hpp"
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -36,7 +38,15 @@ void NodeReader::check_keys(const YamlNode& map, const std::vector<std::string>&
     }
     bool found = false;
     for (const auto& name : known) found = found || name == k.value;
-    if (!found) report("unknown-key", k.mark, fmt::format("unknown key `{}`", k.value), did_you_mean(k.value, known));
+    if (found) continue;
+    // One slip from a known key: its value would be lost without a word, so it is an error.
+    auto near =
+        std::find_if(known.begin(), known.end(), [&](const std::string& name) { return is_one_slip(k.value, name); });
+    if (near != known.end())
+      report("misspelled-key", k.mark, fmt::format("unknown key `{}`: a misspelling of `{}`?", k.value, *near),
+             fmt::format("write `{}`; as it is, this value is ignored", *near));
+    else
+      report("unknown-key", k.mark, fmt::format("unknown key `{}`", k.value), did_you_mean(k.value, known));
   }
 }
 

@@ -1,5 +1,7 @@
 #include "esc/model/suggest.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 
 namespace esc {
@@ -64,6 +66,22 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
   std::string match = closest_match(word, candidates);
   return match.empty() ? std::string() : "did you mean `" + match + "`?";
+}
+
+bool is_one_slip(std::string_view word, std::string_view known) {
+  if (word == known) return false;
+  auto lower = [](std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  if (lower(word) == lower(known)) return true;
+  if (edit_distance(word, known) == 1) return true;
+  if (word.size() != known.size()) return false;
+  std::size_t first = 0;
+  while (first < word.size() && word[first] == known[first]) ++first;
+  return first + 1 < word.size() && word[first] == known[first + 1] && word[first + 1] == known[first] &&
+         word.substr(first + 2) == known.substr(first + 2);
 }
 
 }  // namespace esc

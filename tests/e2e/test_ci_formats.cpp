@@ -161,7 +161,7 @@ TEST_CASE("github: workflow commands with file, line, col and title") {
         "::error file=examples/broken/bad-date.yaml,line=9,col=9,title=bad-date::`opened` is not a date: "
         "`2024-02-30`; 2024-02-30 does not exist: February 2024 has 29 days");
   CHECK(lines[1] ==
-        "::warning file=examples/broken/unknown-key.yaml,line=11,col=1,title=unknown-key::unknown key `sumary`; "
+        "::warning file=examples/broken/unknown-key.yaml,line=11,col=1,title=unknown-key::unknown key `sumery`; "
         "did you mean `summary`?");
   CHECK(r.err == "1 error and 1 warning in 2 files (2 cases)\n");
 }
@@ -234,7 +234,7 @@ TEST_CASE("github: more than 10 annotations of a kind end with a notice giving t
 
 TEST_CASE("sarif: GITHUB_WORKSPACE is the base, stdin has a usable URI, rules have helpUri, results fingerprints") {
   std::string dir = e2e::temp_dir();
-  std::string text = "id: X-1\ntitle: t\naccount: {id: A}\nopened: 2024-01-01\nsumary: x\n";
+  std::string text = "id: X-1\ntitle: t\naccount: {id: A}\nopened: 2024-01-01\nsumery: x\n";
   e2e::write_file(dir + "/cases/a.yaml", text);
   auto r = e2e::run({"validate", "--format", "sarif", dir + "/cases"}, "", "", {"GITHUB_WORKSPACE=" + dir});
   json sarif = json::parse(r.out);

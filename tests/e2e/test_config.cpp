@@ -113,11 +113,11 @@ TEST_CASE("ignore: matching files are skipped, and the skip is counted, not sile
 }
 
 TEST_CASE("unknown config keys are warnings with did-you-mean, shown with the findings") {
-  std::string dir = repo_with("rulez: {}\nrules:\n  no-actionz: off\n");
+  std::string dir = repo_with("rulezz: {}\nrules:\n  no-actionz: off\n");
   auto r = e2e::run({"validate", "cases"}, "", dir);
   INFO(r.out);
   CHECK(r.exit_code == 0);
-  CHECK(r.out.find(".esc-autopsy.yaml:1:1: warning: unknown key `rulez` [unknown-key]") != std::string::npos);
+  CHECK(r.out.find(".esc-autopsy.yaml:1:1: warning: unknown key `rulezz` [unknown-key]") != std::string::npos);
   CHECK(r.out.find(".esc-autopsy.yaml:3:3: warning: unknown rule `no-actionz` [unknown-key]") != std::string::npos);
   CHECK(r.out.find("did you mean `no-actions`?") != std::string::npos);
   CHECK(e2e::run({"validate", "--strict", "cases"}, "", dir).exit_code == 1);
@@ -159,4 +159,12 @@ TEST_CASE("io-error cannot be configured: a missing path always exits 2") {
   auto r = e2e::run({"validate", "cases", "missing.yaml"}, "", dir);
   CHECK(r.exit_code == 2);
   CHECK(r.out.find("missing.yaml: error: cannot read") != std::string::npos);
+}
+
+TEST_CASE("a config key one slip from a real one is an error, not a setting silently lost") {
+  std::string dir = repo_with("rulez: {no-actions: off}\n");
+  auto r = e2e::run({"validate", "cases"}, "", dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(".esc-autopsy.yaml:1:1: error: unknown key `rulez`: a misspelling of `rules`? [misspelled-key]") !=
+        std::string::npos);
 }

@@ -82,6 +82,19 @@ TEST_SUITE("suggest") {
           "rushed-onboarding.too-high-level");
   }
 
+  TEST_CASE("is_one_slip: one letter added, dropped or changed, two swapped, or only the case") {
+    CHECK(esc::is_one_slip("confidance", "confidence"));
+    CHECK(esc::is_one_slip("sumary", "summary"));
+    CHECK(esc::is_one_slip("summaryy", "summary"));
+    CHECK(esc::is_one_slip("nmae", "name"));
+    CHECK(esc::is_one_slip("Title", "title"));
+    CHECK(esc::is_one_slip("ID", "id"));
+    CHECK_FALSE(esc::is_one_slip("title", "title"));
+    CHECK_FALSE(esc::is_one_slip("sumery", "summary"));
+    CHECK_FALSE(esc::is_one_slip("eman", "name"));
+    CHECK_FALSE(esc::is_one_slip("tags", "tag_list"));
+  }
+
   TEST_CASE("did_you_mean wraps the match in backticks or is empty") {
     CHECK(did_you_mean("sumary", {"summary", "title"}) == "did you mean `summary`?");
     CHECK(did_you_mean("product-flaw.defects", esc::default_taxonomy().codes()) ==

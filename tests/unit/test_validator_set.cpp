@@ -98,7 +98,7 @@ TEST_SUITE("validator_set") {
 
   TEST_CASE("validate_case_set runs every rule and keeps load findings and sorts and marks has_errors") {
     auto set = test_support::make_set({{"b.yaml", k_open + "causes: [{code: nope}]\n"},
-                                       {"a.yaml", k_open + "sumary: x\ncauses: [{code: bad-sale}]\n"}});
+                                       {"a.yaml", k_open + "sumery: x\ncauses: [{code: bad-sale}]\n"}});
     REQUIRE(set.cases.size() == 2);
     auto out = esc::validate_case_set(set, esc::default_taxonomy(), {});
     INFO(dump(out));
@@ -126,7 +126,7 @@ TEST_SUITE("validator_set") {
   }
 
   TEST_CASE("ValidationPolicy changes severities and off drops findings") {
-    const std::string yaml = k_open + "sumary: x\ncauses: [{code: nope}]\n";
+    const std::string yaml = k_open + "sumery: x\ncauses: [{code: nope}]\n";
     SUBCASE("a warning raised to error marks the case") {
       auto set = test_support::make_set({{"a.yaml", yaml}});
       esc::ValidationPolicy policy;
