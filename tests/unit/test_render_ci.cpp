@@ -124,7 +124,7 @@ TEST_CASE("the case schema carries the taxonomy's codes and departments with the
   CHECK(schema["required"] == nlohmann::json::array({"id", "title", "account", "opened"}));
 }
 
-TEST_CASE("escape_text shows control characters, bidi overrides and bad bytes; keeps the rest") {
+TEST_CASE("escape_text shows control characters, bidi overrides and bad bytes and keeps the rest") {
   CHECK(esc::escape_text("plain `code` caf\xC3\xA9") == "plain `code` caf\xC3\xA9");
   CHECK(esc::escape_text("a\nb\r\tc\x1b[2J\x7f") == "a\\nb\\r\\tc\\x1b[2J\\x7f");
   CHECK(esc::escape_text("x\xC2\x85y\xC2\x9B") == "x\\u0085y\\u009b");
