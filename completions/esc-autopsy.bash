@@ -59,7 +59,7 @@ _esc_autopsy() {
 
   local options=""
   case $command in
-    validate) options="--format --strict --fail-on" ;;
+    validate) options="--format --strict --fail-on --allow-empty" ;;
     report) options="--format --output --force --since --until --segment --account --tag --cause --as-of \
 --min-accounts --table --template --redact --strict" ;;
     graph) options="--format --output --force --since --until --segment --account --tag --cause --min-accounts" ;;

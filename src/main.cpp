@@ -1,11 +1,53 @@
 // esc-autopsy: parses the command line and dispatches to a subcommand.
+#include <algorithm>
 #include <iostream>
+#include <string>
+#include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "esc/cli/commands.hpp"
+#include "esc/model/suggest.hpp"
 #include "esc/model/version.hpp"
+
+namespace {
+
+// The long options of `app` and of the subcommands chosen under it.
+void long_options(const CLI::App& app, std::vector<std::string>& out) {
+  for (const CLI::Option* option : app.get_options())
+    for (const auto& name : option->get_lnames()) out.push_back("--" + name);
+  for (const CLI::App* sub : app.get_subcommands()) long_options(*sub, out);
+}
+
+// "did you mean `report`?" for a mistyped subcommand (when none was chosen) or
+// long option, or empty.
+std::string usage_hint(const CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> options;
+  long_options(app, options);
+  bool chosen = !app.get_subcommands().empty();
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    commands.push_back(sub->get_name());
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg.rfind("--", 0) == 0 && arg.size() > 2) {
+      std::string name = arg.substr(0, arg.find('='));
+      if (std::find(options.begin(), options.end(), name) == options.end())
+        if (std::string hint = esc::did_you_mean(name, options); !hint.empty()) return name + ": " + hint;
+    } else if (!chosen && !arg.empty() && arg[0] != '-') {
+      std::string previous = i > 1 ? argv[i - 1] : "";
+      bool is_value = previous == "--taxonomy" || previous == "--config" || previous == "--color" ||
+                      previous == "--max-file-size" || previous == "-j" || previous == "--jobs";
+      if (is_value) continue;
+      std::string hint = esc::did_you_mean(arg, commands);
+      return hint.empty() ? std::string() : arg + ": " + hint;
+    }
+  }
+  return {};
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace esc;
@@ -37,6 +79,8 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
+    if (code != 0)
+      if (std::string hint = usage_hint(app, argc, argv); !hint.empty()) std::cerr << "esc-autopsy: " << hint << '\n';
     return code == 0 ? 0 : 2;
   }
   try {

@@ -14,6 +14,7 @@
 #include "esc/load/source_cache.hpp"
 #include "esc/load/taxonomy_loader.hpp"
 #include "esc/render/diagnostics_render.hpp"
+#include "esc/render/text_escape.hpp"
 #include "esc/validate/validator.hpp"
 
 #include <sys/ioctl.h>
@@ -137,6 +138,16 @@ AnalysisInput load_for_analysis(const std::vector<std::string>& paths, const Glo
       validate_case_set(input.set, active_taxonomy(globals), validation_policy(globals));
   for (const auto& d : diagnostics)
     if (d.rule == "io-error" && d.severity == Severity::error) throw CliError(fmt::format("{}: {}", d.file, d.message));
+  if (input.set.files.empty() && !globals.quiet) {
+    // Not fatal: an empty report is an honest answer, but it must not pass unnoticed.
+    std::string skipped =
+        input.set.skipped.empty()
+            ? ""
+            : fmt::format(" ({} file{} skipped for not ending in .yaml or .yml, e.g. {})", input.set.skipped.size(),
+                          input.set.skipped.size() == 1 ? "" : "s", escape_text(input.set.skipped.front()));
+    std::cerr << fmt::format("esc-autopsy: warning: no case files found in {}{}; the output describes no case\n",
+                             escape_text(paths.empty() ? "" : paths.front()), skipped);
+  }
   std::size_t file_errors = 0;
   std::set<std::string> unreadable;
   for (const auto& d : diagnostics)

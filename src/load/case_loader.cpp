@@ -33,6 +33,8 @@ FileResult load_one(const std::string& path, const LoadOptions& options, StringP
   if (path == "-") result.file.stdin_text = source->text();
   result.file.suppressions = scan_suppressions(*source, result.diagnostics);
   std::size_t attributed = 0;  // diagnostics before this index belong to earlier documents
+  std::size_t found_before = result.diagnostics.size();
+  std::size_t documents = 0;
   struct TooManyFindings {
     SourceMark mark;
   };
@@ -40,6 +42,7 @@ FileResult load_one(const std::string& path, const LoadOptions& options, StringP
     read_yaml_documents(
         *source, limits,
         [&](YamlNode&& root, std::size_t index) {
+          ++documents;
           int case_index = static_cast<int>(result.cases.size());
           NodeReader reader(source->path(), result.diagnostics, case_index);
           auto c = build_case(root, reader);
@@ -68,6 +71,16 @@ FileResult load_one(const std::string& path, const LoadOptions& options, StringP
                                               "one were not checked",
                                               limits.max_findings),
                                   "fix these first, or raise limits.max-findings in the config file"});
+  }
+  if (documents == 0 && result.diagnostics.size() == found_before) {
+    bool blank = source->text().find_first_not_of(" \t\r\n") == std::string::npos;
+    result.diagnostics.push_back(
+        {Severity::warning,
+         "empty-file",
+         source->path(),
+         {},
+         blank ? "the file is empty: it holds no case" : "the file holds only comments: it holds no case",
+         "write a case in it (`esc-autopsy new` starts one), or delete the file"});
   }
   return result;
 }
@@ -109,7 +122,7 @@ unsigned worker_count(unsigned requested, std::size_t files) {
 CaseSet load_case_set(const std::vector<std::string>& paths, const LoadOptions& options) {
   CaseSet set;
   std::vector<std::string> files;
-  for (auto& file : collect_input_files(paths, set.diagnostics)) {
+  for (auto& file : collect_input_files(paths, set.diagnostics, &set.skipped)) {
     if (file != "-" && matches_ignore(file, options.ignore, options.ignore_base))
       set.ignored.push_back(std::move(file));
     else

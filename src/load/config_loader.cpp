@@ -1,8 +1,8 @@
 // `.esc-autopsy.yaml`: discovery and parsing (SPEC 4 and 6, the config file).
 #include "esc/load/config_loader.hpp"
 
-#include <filesystem>
 #include <sys/stat.h>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -27,7 +27,7 @@ const std::vector<std::string>& fail_on_names() {
 namespace {
 
 const std::vector<std::string>& config_keys() {
-  static const std::vector<std::string> keys = {"taxonomy", "rules",  "format", "fail-on",
+  static const std::vector<std::string> keys = {"taxonomy",      "rules",  "format", "fail-on",
                                                 "max-file-size", "ignore", "limits"};
   return keys;
 }
@@ -65,7 +65,8 @@ void read_rules(const YamlNode& node, NodeReader& reader, Config& config) {
       reader.report("wrong-type", key.mark, fmt::format("a rule id must be text, not {}", describe_kind(key.kind)));
       continue;
     }
-    if (!find_rule(key.value)) {
+    const RuleInfo* rule = find_rule(key.value);
+    if (!rule) {
       std::string suggestion = did_you_mean(key.value, rule_ids());
       reader.report("unknown-key", key.mark, fmt::format("unknown rule `{}`", key.value),
                     suggestion.empty() ? "`man esc-autopsy-validate` lists the rule ids" : suggestion);
@@ -81,6 +82,16 @@ void read_rules(const YamlNode& node, NodeReader& reader, Config& config) {
                     did_you_mean(got, words));
       continue;
     }
+    if (!rule->configurable && static_cast<Severity>(index) != rule->default_severity) {
+      reader.report("bad-enum", value.mark.valid() ? value.mark : key.mark,
+                    fmt::format("`{}` cannot be set to `{}`: a run that could not read its input always fails "
+                                "(exit 2)",
+                                key.value, value.value),
+                    fmt::format("remove `{}` from `rules`; to skip a path, leave it off the command line or add "
+                                "it to `ignore`",
+                                key.value));
+      continue;
+    }
     config.severities[key.value] = static_cast<Severity>(index);
   }
 }
@@ -90,7 +101,8 @@ void read_config(const YamlNode& root, NodeReader& reader, Config& config) {
   reader.check_keys(root, config_keys());
   if (auto taxonomy = reader.text(root, "taxonomy")) {
     fs::path path(taxonomy->value);
-    config.taxonomy = path.is_absolute() ? path.string() : (fs::path(config.directory) / path).lexically_normal().string();
+    config.taxonomy =
+        path.is_absolute() ? path.string() : (fs::path(config.directory) / path).lexically_normal().string();
   }
   if (auto v = reader.choice(root, "format", validate_format_names())) config.format = validate_format_names()[*v];
   if (auto v = reader.choice(root, "fail-on", fail_on_names())) config.fail_on = fail_on_names()[*v];
@@ -106,7 +118,8 @@ void read_config(const YamlNode& root, NodeReader& reader, Config& config) {
   if (const YamlNode* limits = NodeReader::find(root, "limits")) {
     if (reader.expect_mapping(*limits, "`limits`")) {
       reader.check_keys(*limits, {"max-depth", "max-documents", "max-nodes", "max-findings"});
-      if (auto depth = positive_integer(reader, *limits, "max-depth", 10000)) config.max_depth = static_cast<int>(*depth);
+      if (auto depth = positive_integer(reader, *limits, "max-depth", 10000))
+        config.max_depth = static_cast<int>(*depth);
       if (auto documents = positive_integer(reader, *limits, "max-documents", 100000000))
         config.max_documents = static_cast<std::size_t>(*documents);
       if (auto nodes = positive_integer(reader, *limits, "max-nodes", 100000000))

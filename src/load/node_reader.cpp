@@ -1,5 +1,7 @@
 #include "esc/load/node_reader.hpp"
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -13,8 +15,8 @@ namespace esc {
 
 void NodeReader::report(std::string_view rule, SourceMark mark, std::string message, std::string suggestion) {
   const RuleInfo* info = find_rule(rule);
-  m_out.push_back({info ? info->default_severity : Severity::error, std::string(rule), m_file, mark,
-                   std::move(message), std::move(suggestion), m_case_index});
+  m_out.push_back({info ? info->default_severity : Severity::error, std::string(rule), m_file, mark, std::move(message),
+                   std::move(suggestion), m_case_index});
 }
 
 const YamlNode* NodeReader::find(const YamlNode& map, std::string_view key) {
@@ -36,13 +38,22 @@ void NodeReader::check_keys(const YamlNode& map, const std::vector<std::string>&
     }
     bool found = false;
     for (const auto& name : known) found = found || name == k.value;
-    if (!found) report("unknown-key", k.mark, fmt::format("unknown key `{}`", k.value), did_you_mean(k.value, known));
+    if (found) continue;
+    // One slip from a known key: its value would be lost without a word, so it is an error.
+    auto near =
+        std::find_if(known.begin(), known.end(), [&](const std::string& name) { return is_one_slip(k.value, name); });
+    if (near != known.end())
+      report("misspelled-key", k.mark, fmt::format("unknown key `{}`: a misspelling of `{}`?", k.value, *near),
+             fmt::format("write `{}`; as it is, this value is ignored", *near));
+    else
+      report("unknown-key", k.mark, fmt::format("unknown key `{}`", k.value), did_you_mean(k.value, known));
   }
 }
 
 bool NodeReader::expect_mapping(const YamlNode& node, std::string_view what) {
   if (node.kind == YamlNode::Kind::mapping) return true;
-  report("wrong-type", node.mark, fmt::format("{} must be a mapping (key: value), not {}", what, describe_kind(node.kind)));
+  report("wrong-type", node.mark,
+         fmt::format("{} must be a mapping (key: value), not {}", what, describe_kind(node.kind)));
   return false;
 }
 
@@ -70,7 +81,8 @@ Located NodeReader::required_text(const YamlNode& map, std::string_view key, std
   }
   auto value = text(map, key);
   if (value && value->value.find_first_not_of(" \t") == std::string::npos) {
-    report("missing-field", value->mark, fmt::format("`{}` of {} is empty", key, where), fmt::format("fill in `{}`", key));
+    report("missing-field", value->mark, fmt::format("`{}` of {} is empty", key, where),
+           fmt::format("fill in `{}`", key));
     return Located{"", value->mark};
   }
   return value ? *value : Located{};
@@ -83,7 +95,7 @@ std::optional<Date> NodeReader::date(const YamlNode& map, std::string_view key, 
   auto parsed = Date::parse(value->value);
   if (!parsed)
     report("bad-date", value->mark, fmt::format("`{}` is not a date: `{}`", key, value->value),
-           "write dates as YYYY-MM-DD, e.g. 2024-03-02");
+           date_help(value->value));
   return parsed;
 }
 

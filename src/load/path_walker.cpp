@@ -1,13 +1,14 @@
 #include "esc/load/path_walker.hpp"
 
+#include <dirent.h>
+#include <fnmatch.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <dirent.h>
 #include <filesystem>
-#include <fnmatch.h>
 #include <set>
-#include <sys/stat.h>
 #include <utility>
 
 #include <fmt/format.h>
@@ -17,17 +18,18 @@ namespace {
 
 using FileId = std::pair<dev_t, ino_t>;
 
+// `.yaml` or `.yml` in any case (`.YAML`, `.Yml`): files copied from other systems keep theirs.
 bool has_yaml_extension(const std::string& name) {
   auto ends_with = [&](const char* suffix) {
     std::size_t n = std::strlen(suffix);
-    return name.size() > n && name.compare(name.size() - n, n, suffix) == 0;
+    return name.size() > n && ::strncasecmp(name.c_str() + name.size() - n, suffix, n) == 0;
   };
   return ends_with(".yaml") || ends_with(".yml");
 }
 
 class Walker {
  public:
-  explicit Walker(std::vector<Diagnostic>& out) : m_out(out) {}
+  Walker(std::vector<Diagnostic>& out, std::vector<std::string>* skipped) : m_out(out), m_skipped(skipped) {}
 
   void add_path(const std::string& path) {
     if (path == "-") {
@@ -55,6 +57,10 @@ class Walker {
  private:
   void error(const std::string& path, std::string message) {
     m_out.push_back({Severity::error, "io-error", path, {}, std::move(message), ""});
+  }
+
+  void skip(std::string path) {
+    if (m_skipped) m_skipped->push_back(std::move(path));
   }
 
   void add_file(const std::string& path, const struct stat& info) {
@@ -88,7 +94,10 @@ class Walker {
     for (const auto& [name, regular_inode] : names) {
       if (name[0] == '.') continue;  // hidden files and folders (.git, editors' swap files)
       if (regular_inode != 0) {
-        if (!has_yaml_extension(name)) continue;
+        if (!has_yaml_extension(name)) {
+          skip(prefix + name);
+          continue;
+        }
         struct stat file_info {};
         file_info.st_dev = info.st_dev;  // a regular file is on its directory's device
         file_info.st_ino = regular_inode;
@@ -113,11 +122,14 @@ class Walker {
         walk_directory(child, child_info);
       else if (S_ISREG(child_info.st_mode) && has_yaml_extension(name))
         add_file(child, child_info);
+      else if (S_ISREG(child_info.st_mode))
+        skip(child);
     }
     m_ancestors.pop_back();
   }
 
   std::vector<Diagnostic>& m_out;
+  std::vector<std::string>* m_skipped;
   std::vector<std::string> m_files;
   std::vector<FileId> m_ancestors;
   std::set<FileId> m_seen_directories;
@@ -161,8 +173,9 @@ bool matches_ignore(const std::string& path, const std::vector<std::string>& pat
   return false;
 }
 
-std::vector<std::string> collect_input_files(const std::vector<std::string>& paths, std::vector<Diagnostic>& out) {
-  Walker walker(out);
+std::vector<std::string> collect_input_files(const std::vector<std::string>& paths, std::vector<Diagnostic>& out,
+                                             std::vector<std::string>* skipped) {
+  Walker walker(out, skipped);
   for (const auto& path : paths) walker.add_path(path);
   return walker.take();
 }

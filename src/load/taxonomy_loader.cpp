@@ -1,5 +1,6 @@
 #include "esc/load/taxonomy_loader.hpp"
 
+#include <cstdint>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -11,6 +12,23 @@
 
 namespace esc {
 namespace {
+
+// "U+0007" for the first C0/C1 control, DEL, line or paragraph separator or
+// noncharacter U+FFFE/U+FFFF in `text` (valid UTF-8), else empty.
+std::string first_control_character(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    std::size_t length = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    std::uint32_t code = length == 1 ? c : length == 2 ? c & 0x1F : length == 3 ? c & 0x0F : c & 0x07;
+    for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
+      code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    if (code < 0x20 || (code >= 0x7F && code <= 0x9F) || code == 0x2028 || code == 0x2029 || code == 0xFFFE ||
+        code == 0xFFFF)
+      return fmt::format("U+{:04X}", code);
+    i += length;
+  }
+  return {};
+}
 
 bool is_valid_code(const std::string& code) {
   if (code.empty() || code.front() == '.' || code.back() == '.') return false;
@@ -61,8 +79,19 @@ class TaxonomyBuilder {
         continue;
       }
       auto title = m_reader.text(item, "title");
+      if (title) check_title(*title, fmt::format("department `{}`", id.value));
       m_taxonomy.add_department({id.value, title ? title->value : id.value, id.mark});
     }
+  }
+
+  // Titles end up in terminals, SVG, GraphML and Mermaid: a control character
+  // (written as an escape in a quoted YAML string) would break all of them.
+  void check_title(const Located& title, const std::string& owner) {
+    std::string found = first_control_character(title.value);
+    if (found.empty()) return;
+    m_reader.report("bad-encoding", title.mark,
+                    fmt::format("the title of {} holds the control character {}", owner, found),
+                    "write the title as plain text: no \\n, \\t, \\x.. or \\u.. escapes of control characters");
   }
 
   void read_entry(const YamlNode& node, int parent) {
@@ -93,7 +122,9 @@ class TaxonomyBuilder {
       m_reader.report("duplicate-cause", code.mark, fmt::format("code `{}` is defined twice", code.value));
       return;
     }
-    entry.title = m_reader.required_text(node, "title", fmt::format("cause `{}`", code.value)).value;
+    Located title = m_reader.required_text(node, "title", fmt::format("cause `{}`", code.value));
+    check_title(title, fmt::format("cause `{}`", code.value));
+    entry.title = title.value;
     auto question = m_reader.text(node, "question");
     entry.question = question ? question->value : "";
     auto owner = m_reader.text(node, "owner");

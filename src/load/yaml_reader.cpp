@@ -4,6 +4,8 @@
 // lets us reject duplicate keys and aliases (alias bombs, cyclic aliases),
 // bound nesting depth and the number of values, and drop each document's
 // tree as soon as it has been read.
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 #include <unordered_set>
@@ -17,10 +19,14 @@ namespace esc {
 
 const char* describe_kind(YamlNode::Kind kind) {
   switch (kind) {
-    case YamlNode::Kind::null: return "nothing";
-    case YamlNode::Kind::scalar: return "text";
-    case YamlNode::Kind::sequence: return "a list";
-    case YamlNode::Kind::mapping: return "a mapping";
+    case YamlNode::Kind::null:
+      return "nothing";
+    case YamlNode::Kind::scalar:
+      return "text";
+    case YamlNode::Kind::sequence:
+      return "a list";
+    case YamlNode::Kind::mapping:
+      return "a mapping";
   }
   return "nothing";
 }
@@ -53,8 +59,7 @@ bool has_unusual_line_breaks(const std::string& text) {
 // ours (1-based line and column in code points, lines broken at LF only).
 class MarkMapper {
  public:
-  explicit MarkMapper(const SourceText& source)
-      : m_source(source), m_direct(!has_unusual_line_breaks(source.text())) {}
+  explicit MarkMapper(const SourceText& source) : m_source(source), m_direct(!has_unusual_line_breaks(source.text())) {}
 
   SourceMark operator()(const yaml_mark_t& mark) {
     // Lines counted the other way do not match ours: go by the offset.
@@ -216,9 +221,13 @@ class TreeBuilder {
     for (std::size_t i = 0; i + 1 < map.children.size(); i += 2) {
       YamlNode& key = map.children[i];
       if (key.kind == YamlNode::Kind::scalar && !seen.insert(key.value).second) {
+        // A second `id` at the top: usually a second case pasted without a separator.
+        bool pasted_case = &map == &m_root && key.value == "id";
         m_out.push_back({Severity::error, "duplicate-key", m_source.path(), key.mark,
                          fmt::format("duplicate key `{}` in this mapping", key.value),
-                         "keep one of them; YAML readers disagree about which one wins"});
+                         pasted_case ? "a second case starts here? Put a line `---` before it: each case of a "
+                                       "file is its own YAML document"
+                                     : "keep one of them; YAML readers disagree about which one wins"});
         continue;
       }
       kept.push_back(std::move(map.children[i]));
@@ -243,17 +252,55 @@ std::string syntax_message(const yaml_parser_t& parser) {
   return message;
 }
 
-// A suggestion for the syntax errors people make most in case files.
+// A help line for every libyaml message a user can hit in a case file.
 std::string syntax_suggestion(const yaml_parser_t& parser) {
   std::string_view problem = parser.problem ? parser.problem : "";
+  std::string_view context = parser.context ? parser.context : "";
+  auto has = [&](const char* part) { return problem.find(part) != std::string_view::npos; };
   if (problem == "mapping values are not allowed in this context")
     return "a `: ` inside a value starts a new key; put the value in quotes";
-  if (problem.find("cannot start any token") != std::string_view::npos)
-    return "indent with spaces, not tabs, and quote values that start with `@` or a backquote";
-  if (problem.find("end of stream") != std::string_view::npos && parser.context &&
-      std::string_view(parser.context).find("quoted") != std::string_view::npos)
-    return "add the closing quote";
-  return "";
+  if (has("could not find expected ':'"))
+    return "this line needs a `:` after its key (`key: value`); a line that continues the value above must be "
+           "indented under it, or the value quoted";
+  if (has("tab character")) return "indent with spaces, not tabs";
+  if (has("cannot start any token"))
+    return "indent with spaces, not tabs, and quote values that start with `@`, `%` or a backquote";
+  if (has("did not find expected key"))
+    return "this line is not indented like the keys of the mapping it belongs to: line keys up exactly, or "
+           "indent a continued value under its key (a `#` comment inside a value ends it)";
+  if (has("did not find expected <document start>"))
+    return "text after the end of a case: separate cases with a line `---`, and quote a value that goes on "
+           "after a closing quote";
+  if (has("block sequence entries are not allowed"))
+    return "a `- ` item must start its own line, indented under its key";
+  if (has("did not find expected '-' indicator"))
+    return "every item of a list starts with `- ` at the same indentation";
+  if (has("did not find expected ',' or"))
+    return "separate the items of a [...] or {...} with commas and close the bracket; quote values holding `,`, "
+           "`[`, `]`, `{` or `}`";
+  if (has("did not find expected node content"))
+    return "a value is missing after `-` or `:`, or starts with a character that needs quotes";
+  if (has("found unknown escape character") || has("hexdecimal") || has("Unicode character escape"))
+    return "in \"double quotes\" a backslash starts an escape: write \\\\ for a backslash, or use 'single quotes'";
+  if (has("found unexpected ':'")) return "quote a value that contains `:`";
+  if (has("found undefined tag handle") || has("did not find expected tag"))
+    return "a value starting with `!` is a YAML tag: quote it";
+  if (has("found unexpected document indicator"))
+    return "a line `---` or `...` inside a quoted value ends the document: indent it or close the quote first";
+  if (has("end of stream") && context.find("quoted") != std::string_view::npos) return "add the closing quote";
+  if (has("end of stream")) return "the file ends in the middle of a value: close the bracket or quote";
+  if (has("duplicate anchor") || has("undefined alias"))
+    return "`&` and `*` start YAML anchors and aliases: quote a value that begins with them";
+  return "check the YAML at the caret; quoting the value usually helps";
+}
+
+// The libyaml name of a character the reader refused, as U+XXXX with a word on what it is.
+std::string refused_character(int value) {
+  auto code = static_cast<std::uint32_t>(value);
+  const char* what = code == 0xFFFE || code == 0xFFFF ? "a noncharacter"
+                     : code >= 0x80 && code <= 0x9F   ? "a C1 control character"
+                                                      : "a control character";
+  return fmt::format("U+{:04X} ({})", code, what);
 }
 
 }  // namespace
@@ -269,7 +316,8 @@ void read_yaml_documents(const SourceText& source, const LoadLimits& limits,
     while (const yaml_event_t* event = reader.next()) {
       SourceMark mark = to_mark(event->start_mark);
       switch (event->type) {
-        case YAML_STREAM_END_EVENT: return;
+        case YAML_STREAM_END_EVENT:
+          return;
         case YAML_DOCUMENT_START_EVENT:
           if (index >= limits.max_documents) {
             out.push_back({Severity::error, "input-limit", source.path(), mark,
@@ -279,30 +327,54 @@ void read_yaml_documents(const SourceText& source, const LoadLimits& limits,
           }
           builder.start_document();
           break;
-        case YAML_DOCUMENT_END_EVENT: on_document(builder.take_root(), index++); break;
+        case YAML_DOCUMENT_END_EVENT:
+          on_document(builder.take_root(), index++);
+          break;
         case YAML_ALIAS_EVENT:
           throw LimitReached{mark, "aliases (*name) are not allowed in case files",
                              "write the value out in full; aliases can expand exponentially (an alias bomb)"};
         case YAML_SCALAR_EVENT:
-          builder.scalar(mark,
-                         std::string_view(reinterpret_cast<const char*>(event->data.scalar.value),
-                                          event->data.scalar.length),
-                         event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE);
+          builder.scalar(
+              mark,
+              std::string_view(reinterpret_cast<const char*>(event->data.scalar.value), event->data.scalar.length),
+              event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE);
           break;
-        case YAML_SEQUENCE_START_EVENT: builder.open(YamlNode::Kind::sequence, mark); break;
-        case YAML_MAPPING_START_EVENT: builder.open(YamlNode::Kind::mapping, mark); break;
+        case YAML_SEQUENCE_START_EVENT:
+          builder.open(YamlNode::Kind::sequence, mark);
+          break;
+        case YAML_MAPPING_START_EVENT:
+          builder.open(YamlNode::Kind::mapping, mark);
+          break;
         case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT: builder.close(); break;
-        default: break;  // stream start, no event
+        case YAML_MAPPING_END_EVENT:
+          builder.close();
+          break;
+        default:
+          break;  // stream start, no event
       }
     }
     const yaml_parser_t& parser = reader.parser();
+    std::string_view problem = parser.problem ? parser.problem : "";
+    if (parser.error == YAML_READER_ERROR) {
+      // The reader leaves problem_mark at zero: its place is problem_offset (in bytes).
+      SourceMark mark = source.mark_at(std::min(parser.problem_offset, source.text().size()));
+      std::string message =
+          problem == "control characters are not allowed"
+              ? fmt::format("the character {} is not allowed in YAML", refused_character(parser.problem_value))
+              : std::string(problem.empty() ? "the text cannot be read as UTF-8" : problem);
+      out.push_back({Severity::error, "bad-encoding", source.path(), mark, std::move(message),
+                     "delete it or retype the text around it; such characters come from copying out of other "
+                     "programs"});
+      return;
+    }
     // "found unexpected end of stream (while scanning a quoted scalar)": the
-    // place to fix is where the scalar starts, not the end of the file.
-    bool at_end = parser.problem && std::string_view(parser.problem) == "found unexpected end of stream";
-    SourceMark mark = to_mark(at_end && parser.context ? parser.context_mark : parser.problem_mark);
-    out.push_back({Severity::error, "yaml-syntax", source.path(), mark,
-                   syntax_message(parser), syntax_suggestion(parser)});
+    // place to fix is where the scalar starts, not the end of the file. A
+    // missing `:` is found on the next line; the key without it is the context.
+    bool at_end = problem == "found unexpected end of stream";
+    bool no_colon = problem == "could not find expected ':'";
+    SourceMark mark = to_mark((at_end || no_colon) && parser.context ? parser.context_mark : parser.problem_mark);
+    out.push_back(
+        {Severity::error, "yaml-syntax", source.path(), mark, syntax_message(parser), syntax_suggestion(parser)});
   } catch (const LimitReached& limit) {
     out.push_back({Severity::error, "input-limit", source.path(), limit.mark, limit.message, limit.suggestion});
   }

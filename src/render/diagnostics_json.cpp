@@ -22,12 +22,10 @@ void render_diagnostics_json(std::ostream& out, const std::vector<Diagnostic>& d
   ordered_json doc;
   doc["schema"] = "esc-autopsy/diagnostics/v1";
   doc["diagnostics"] = std::move(items);
-  doc["summary"] = {{"files", summary.files},
-                    {"cases", summary.cases},
-                    {"errors", summary.errors},
-                    {"warnings", summary.warnings},
-                    {"suppressed", summary.suppressed},
-                    {"ignored", summary.ignored}};
+  doc["summary"] = {{"files", summary.files},           {"cases", summary.cases},
+                    {"errors", summary.errors},         {"warnings", summary.warnings},
+                    {"suppressed", summary.suppressed}, {"ignored", summary.ignored},
+                    {"skipped", summary.skipped.size()}};
   out << doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
 }
 

@@ -1,4 +1,6 @@
-// JUnit XML: one test suite, one test case per file (CI test report views).
+// JUnit XML as Jenkins xunit (junit-10.xsd), GitLab and test-results-parser read it:
+// a test suite per file, a test case per finding.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -15,14 +17,30 @@ std::string escape_xml(std::string_view text) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        case '\n': out += "&#10;"; break;
-        case '\r': out += "&#13;"; break;
-        case '\t': out += "&#9;"; break;
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&apos;";
+          break;
+        case '\n':
+          out += "&#10;";
+          break;
+        case '\r':
+          out += "&#13;";
+          break;
+        case '\t':
+          out += "&#9;";
+          break;
         default:
           if (c >= 0x20 && c != 0x7F) out += static_cast<char>(c);  // XML 1.0 forbids other controls
       }
@@ -38,8 +56,8 @@ std::string escape_xml(std::string_view text) {
       code = (code << 6) | (next & 0x3F);
     }
     static const std::uint32_t minimum[] = {0, 0, 0x80, 0x800, 0x10000};
-    ok = ok && code >= minimum[length] && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF) &&
-         code != 0xFFFE && code != 0xFFFF;
+    ok = ok && code >= minimum[length] && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF) && code != 0xFFFE &&
+         code != 0xFFFF;
     if (ok) {
       out.append(text.substr(i, length));
       i += length;
@@ -60,65 +78,79 @@ std::string one_line(const Diagnostic& d, const std::string& path) {
   return text;
 }
 
-struct TestCase {
+// A file: its findings in order, or whether the config's ignore patterns skipped it.
+struct Suite {
   std::string path;
-  std::vector<const Diagnostic*> failures;
-  std::vector<const Diagnostic*> notes;  // warnings that do not fail
+  std::vector<const Diagnostic*> findings;
   bool skipped = false;
 };
+
+// The test case name of a finding: its rule and position, unique within its suite.
+std::string test_name(const Diagnostic& d, std::map<std::string, int>& seen) {
+  std::string name = d.mark.valid() ? fmt::format("{} at {}:{}", d.rule, d.mark.line, d.mark.column) : d.rule;
+  int n = ++seen[name];
+  return n == 1 ? name : fmt::format("{} ({})", name, n);
+}
 
 }  // namespace
 
 void render_diagnostics_junit(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
                               const std::vector<std::string>& files, const std::vector<std::string>& ignored,
                               bool warnings_fail, const std::string& base) {
-  std::vector<TestCase> cases;
+  std::vector<Suite> suites;
   std::map<std::string, std::size_t> index;
-  auto add = [&](const std::string& file) -> TestCase& {
-    auto [it, inserted] = index.emplace(file, cases.size());
-    if (inserted) cases.push_back({display_path(file, base), {}, {}, false});
-    return cases[it->second];
+  auto add = [&](const std::string& file) -> Suite& {
+    auto [it, inserted] = index.emplace(file, suites.size());
+    if (inserted) suites.push_back({display_path(file, base), {}, false});
+    return suites[it->second];
   };
   for (const auto& file : files) add(file);
-  for (const auto& d : diagnostics) {
-    TestCase& test = add(d.file);
-    bool fails = d.severity == Severity::error || warnings_fail;
-    (fails ? test.failures : test.notes).push_back(&d);
-  }
+  for (const auto& d : diagnostics) add(d.file).findings.push_back(&d);
   for (const auto& file : ignored) add(file).skipped = true;
+  auto fails = [&](const Diagnostic& d) { return d.severity == Severity::error || warnings_fail; };
 
-  std::size_t failed = 0, skipped = 0;
-  for (const auto& test : cases) {
-    failed += !test.failures.empty();
-    skipped += test.skipped;
+  std::size_t tests = 0, failed = 0;
+  for (const auto& suite : suites) {
+    tests += std::max<std::size_t>(suite.findings.size(), 1);
+    for (const Diagnostic* d : suite.findings) failed += fails(*d);
   }
-  std::string counts = fmt::format("tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\"", cases.size(), failed, skipped);
+  // junit-10.xsd (Jenkins xunit): no `skipped` on <testsuites>, no `file` on <testcase>;
+  // the file is the suite's name and `file`, and each test case's classname.
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << "<testsuites name=\"esc-autopsy\" " << counts << ">\n";
-  out << "  <testsuite name=\"esc-autopsy validate\" " << counts << ">\n";
-  for (const auto& test : cases) {
-    std::string name = escape_xml(test.path);
-    out << "    <testcase classname=\"esc-autopsy.validate\" name=\"" << name << "\" file=\"" << name << "\"";
-    if (test.failures.empty() && test.notes.empty() && !test.skipped) {
-      out << "/>\n";
-      continue;
+  out << fmt::format("<testsuites name=\"esc-autopsy validate\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n", tests,
+                     failed);
+  for (const auto& suite : suites) {
+    std::string path = escape_xml(suite.path);
+    std::size_t suite_failed = 0;
+    for (const Diagnostic* d : suite.findings) suite_failed += fails(*d);
+    out << fmt::format(
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" file=\"{}\">\n", path,
+        std::max<std::size_t>(suite.findings.size(), 1), suite_failed, suite.skipped && suite.findings.empty() ? 1 : 0,
+        path);
+    std::string open = "    <testcase classname=\"" + path + "\" name=\"";
+    if (suite.findings.empty()) {
+      if (suite.skipped)
+        out << open << "ignored\">\n      <skipped message=\"ignored by the config file&apos;s ignore patterns\"/>\n"
+            << "    </testcase>\n";
+      else
+        out << open << "valid\"/>\n";
     }
-    out << ">\n";
-    if (test.skipped) out << "      <skipped message=\"ignored by the config file&apos;s ignore patterns\"/>\n";
-    for (const Diagnostic* d : test.failures) {
-      std::string where = d->mark.valid() ? fmt::format("{}:{}: ", d->mark.line, d->mark.column) : "";
-      out << "      <failure type=\"" << escape_xml(d->rule) << "\" message=\""
-          << escape_xml(where + d->message + " [" + d->rule + "]") << "\">" << escape_xml(one_line(*d, test.path))
-          << "</failure>\n";
+    std::map<std::string, int> seen;
+    for (const Diagnostic* d : suite.findings) {
+      out << open << escape_xml(test_name(*d, seen)) << "\">\n";
+      std::string text = escape_xml(one_line(*d, suite.path));
+      if (fails(*d)) {
+        std::string where = d->mark.valid() ? fmt::format("{}:{}: ", d->mark.line, d->mark.column) : "";
+        out << "      <failure type=\"" << escape_xml(d->rule) << "\" message=\""
+            << escape_xml(where + d->message + " [" + d->rule + "]") << "\">" << text << "</failure>\n";
+      } else {
+        out << "      <system-out>" << text << "</system-out>\n";
+      }
+      out << "    </testcase>\n";
     }
-    if (!test.notes.empty()) {
-      out << "      <system-out>";
-      for (const Diagnostic* d : test.notes) out << escape_xml(one_line(*d, test.path)) << "&#10;";
-      out << "</system-out>\n";
-    }
-    out << "    </testcase>\n";
+    out << "  </testsuite>\n";
   }
-  out << "  </testsuite>\n</testsuites>\n";
+  out << "</testsuites>\n";
 }
 
 }  // namespace esc

@@ -25,10 +25,12 @@ std::string percent_encode(std::string_view text) {
   std::string out;
   for (char c : text) {
     unsigned char u = static_cast<unsigned char>(c);
-    bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '-' ||
-                 c == '.' || c == '_' || c == '~' || c == '/';
-    if (plain) out += c;
-    else out += fmt::format("%{:02X}", u);
+    bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '-' || c == '.' ||
+                 c == '_' || c == '~' || c == '/';
+    if (plain)
+      out += c;
+    else
+      out += fmt::format("%{:02X}", u);
   }
   return out;
 }
@@ -41,9 +43,13 @@ std::string display_path(const std::string& path, const std::string& base) {
 }
 
 std::string artifact_uri(const std::string& path, const std::string& base, bool& relative) {
+  if (path == "<stdin>") {  // no file to point at: a plain relative reference, not %3Cstdin%3E
+    relative = false;
+    return "stdin";
+  }
   std::string inside = relative_to(path, base);
-  relative = !inside.empty() || path == "<stdin>";
-  if (relative) return percent_encode(inside.empty() ? path : inside);
+  relative = !inside.empty();
+  if (relative) return percent_encode(inside);
   std::error_code error;
   fs::path absolute = fs::absolute(path, error).lexically_normal();
   return "file://" + percent_encode(error ? path : absolute.generic_string());

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "esc/render/diagnostics_render.hpp"
+#include "esc/render/text_escape.hpp"
 
 namespace esc {
 namespace {
@@ -27,31 +28,44 @@ std::string printable_line(std::string line) {
   return line;
 }
 
-std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+std::string plural(std::size_t n, const char* word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
 
 }  // namespace
 
 void render_diagnostics_text(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const Style& style,
                              const LineLookup& lines) {
   for (const auto& d : diagnostics) {
-    std::string where = d.mark.valid() ? fmt::format("{}:{}:{}", d.file, d.mark.line, d.mark.column) : d.file;
+    // User text is escaped, and a line may not start like a workflow command.
+    std::string file = neutralize_command(escape_text(d.file));
+    std::string where = d.mark.valid() ? fmt::format("{}:{}:{}", file, d.mark.line, d.mark.column) : file;
     std::string severity = d.severity == Severity::error ? style.red("error") : style.yellow("warning");
-    out << style.bold(where + ":") << ' ' << severity << ": " << d.message << ' ' << style.dim("[" + d.rule + "]")
-        << '\n';
+    out << style.bold(where + ":") << ' ' << severity << ": " << escape_text(d.message) << ' '
+        << style.dim("[" + escape_text(d.rule) + "]") << '\n';
     std::string gutter(std::to_string(d.mark.line).size(), ' ');
     if (d.mark.valid() && lines) {
       std::string line = printable_line(lines(d.file, d.mark.line));
       if (!line.empty()) {
         out << ' ' << style.dim(std::to_string(d.mark.line) + " |") << ' ' << line << '\n';
-        out << ' ' << style.dim(gutter + " |") << ' ' << caret_padding(line, d.mark.column) << style.green("^")
-            << '\n';
+        out << ' ' << style.dim(gutter + " |") << ' ' << caret_padding(line, d.mark.column) << style.green("^") << '\n';
       }
     }
-    if (!d.suggestion.empty()) out << ' ' << gutter << ' ' << style.cyan("= help: ") << d.suggestion << '\n';
+    if (!d.suggestion.empty())
+      out << ' ' << gutter << ' ' << style.cyan("= help: ") << escape_text(d.suggestion) << '\n';
   }
 }
 
 void render_summary_text(std::ostream& out, const ValidationSummary& s, const Style& style) {
+  if (!s.skipped.empty()) {
+    constexpr std::size_t shown = 10;
+    std::string names;
+    for (std::size_t i = 0; i < s.skipped.size() && i < shown; ++i)
+      names += (i ? ", " : "") + escape_text(s.skipped[i]);
+    if (s.skipped.size() > shown) names += fmt::format(" and {} more", s.skipped.size() - shown);
+    out << style.cyan("note") << ": skipped " << plural(s.skipped.size(), "file")
+        << " not ending in .yaml or .yml: " << names << '\n';
+  }
   std::string scope = fmt::format("{} ({})", plural(s.files, "file"), plural(s.cases, "case"));
   if (s.suppressed) scope += fmt::format(", {} suppressed", plural(s.suppressed, "finding"));
   if (s.ignored) scope += fmt::format(", {} ignored by the config", plural(s.ignored, "file"));

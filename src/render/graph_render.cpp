@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "esc/render/diagnostics_render.hpp"  // escape_xml
+
 namespace esc {
 namespace {
 
@@ -47,41 +49,26 @@ std::string dot_quote(const std::string& s) {
   return out + "\"";
 }
 
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // Mermaid labels: quotes and brackets would end the label; use entity codes.
 // Line ends become spaces and backticks entities, so a label can never close
 // the Markdown code fence the graph sits in.
 std::string mermaid_text(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '"') out += "#quot;";
-    else if (c == '<') out += "#lt;";
-    else if (c == '>') out += "#gt;";
-    else if (c == '`') out += "#96;";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
+    if (c == '"')
+      out += "#quot;";
+    else if (c == '<')
+      out += "#lt;";
+    else if (c == '>')
+      out += "#gt;";
+    else if (c == '`')
+      out += "#96;";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
-}
-
-std::string node_id(const std::string& code) {
-  std::string id = "n_";
-  for (char c : code) id += (c == '.' || c == '-') ? '_' : c;
-  return id;
 }
 
 }  // namespace
@@ -94,11 +81,13 @@ void render_graph_dot(std::ostream& out, const Report& report, const Taxonomy& t
   for (const CauseStat* node : view.nodes) by_category[node->category].push_back(node);
   for (const auto& [category, nodes] : by_category) {
     const TaxonomyEntry* entry = taxonomy.find(category);
-    out << "  subgraph " << dot_quote("cluster_" + category) << " {\n    label=" << dot_quote(entry ? entry->title : category)
+    out << "  subgraph " << dot_quote("cluster_" + category)
+        << " {\n    label=" << dot_quote(entry ? entry->title : category)
         << ";\n    style=rounded; color=\"#bbbbbb\";\n";
     for (const CauseStat* node : nodes)
-      out << "    " << dot_quote(node->code) << " [label="
-          << dot_quote(fmt::format("{}\n{}\n{} accounts", node->title, node->code, node->accounts)) << "];\n";
+      out << "    " << dot_quote(node->code)
+          << " [label=" << dot_quote(fmt::format("{}\n{}\n{} accounts", node->title, node->code, node->accounts))
+          << "];\n";
     out << "  }\n";
   }
   for (const LinkStat* edge : view.edges) {
@@ -109,23 +98,26 @@ void render_graph_dot(std::ostream& out, const Report& report, const Taxonomy& t
   out << "}\n";
 }
 
-void render_graph_mermaid(std::ostream& out, const Report& report, const Taxonomy& taxonomy,
-                          std::size_t min_accounts) {
+void render_graph_mermaid(std::ostream& out, const Report& report, const Taxonomy& taxonomy, std::size_t min_accounts) {
   GraphView view = view_of(report, min_accounts);
   out << "flowchart LR\n";
+  // Ids by position (n0, n1, ... for causes, g0, g1, ... for categories): no two
+  // codes can collide, whatever characters they hold (`a-b.c` and `a.b-c` did).
+  std::map<std::string, std::string> ids;
+  for (std::size_t i = 0; i < view.nodes.size(); ++i) ids.emplace(view.nodes[i]->code, fmt::format("n{}", i));
   std::map<std::string, std::vector<const CauseStat*>> by_category;
   for (const CauseStat* node : view.nodes) by_category[node->category].push_back(node);
+  std::size_t group = 0;
   for (const auto& [category, nodes] : by_category) {
     const TaxonomyEntry* entry = taxonomy.find(category);
-    out << "  subgraph " << node_id(category) << "_group [\"" << mermaid_text(entry ? entry->title : category)
-        << "\"]\n";
+    out << "  subgraph g" << group++ << " [\"" << mermaid_text(entry ? entry->title : category) << "\"]\n";
     for (const CauseStat* node : nodes)
-      out << "    " << node_id(node->code) << "[\"" << mermaid_text(node->title) << "<br/><small>"
+      out << "    " << ids[node->code] << "[\"" << mermaid_text(node->title) << "<br/><small>"
           << mermaid_text(node->code) << "</small>\"]\n";
     out << "  end\n";
   }
   for (const LinkStat* edge : view.edges)
-    out << "  " << node_id(edge->from) << " -->|" << edge->accounts << "| " << node_id(edge->to) << '\n';
+    out << "  " << ids[edge->from] << " -->|" << edge->accounts << "| " << ids[edge->to] << '\n';
 }
 
 void render_graph_graphml(std::ostream& out, const Report& report, const Taxonomy&, std::size_t min_accounts) {
@@ -145,17 +137,17 @@ void render_graph_graphml(std::ostream& out, const Report& report, const Taxonom
          "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
          "  <graph id=\"causes\" edgedefault=\"directed\">\n";
   for (const CauseStat* node : view.nodes)
-    out << "    <node id=\"" << xml_escape(node->code) << "\">\n"
-        << "      <data key=\"title\">" << xml_escape(node->title) << "</data>\n"
-        << "      <data key=\"category\">" << xml_escape(node->category) << "</data>\n"
-        << "      <data key=\"owner\">" << xml_escape(node->owner) << "</data>\n"
+    out << "    <node id=\"" << escape_xml(node->code) << "\">\n"
+        << "      <data key=\"title\">" << escape_xml(node->title) << "</data>\n"
+        << "      <data key=\"category\">" << escape_xml(node->category) << "</data>\n"
+        << "      <data key=\"owner\">" << escape_xml(node->owner) << "</data>\n"
         << "      <data key=\"node_cases\">" << node->cases << "</data>\n"
         << "      <data key=\"node_accounts\">" << node->accounts << "</data>\n"
         << "    </node>\n";
   std::size_t index = 0;
   for (const LinkStat* edge : view.edges)
-    out << "    <edge id=\"e" << index++ << "\" source=\"" << xml_escape(edge->from) << "\" target=\""
-        << xml_escape(edge->to) << "\">\n"
+    out << "    <edge id=\"e" << index++ << "\" source=\"" << escape_xml(edge->from) << "\" target=\""
+        << escape_xml(edge->to) << "\">\n"
         << "      <data key=\"edge_cases\">" << edge->cases << "</data>\n"
         << "      <data key=\"edge_accounts\">" << edge->accounts << "</data>\n"
         << "      <data key=\"weight\">" << edge->accounts << "</data>\n"

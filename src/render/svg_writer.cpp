@@ -12,7 +12,17 @@ namespace esc {
 std::string xml_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    unsigned char u = static_cast<unsigned char>(c);
+    // XML 1.0 forbids C0 controls other than tab and line ends, and U+FFFE/U+FFFF:
+    // one in a title would make the whole SVG (and the page holding it) unreadable.
+    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    if (u == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
+      i += 2;
+      continue;
+    }
     switch (c) {
       case '&':
         out += "&amp;";

@@ -57,7 +57,10 @@ class CaseChecker {
     const Case& c = m_case;
     if (c.causes.empty()) {
       if (c.is_open())
-        report("autopsy-pending", c.outcome_mark.valid() ? c.outcome_mark : c.id.mark.valid() ? c.id.mark : c.mark,
+        report("autopsy-pending",
+               c.outcome_mark.valid() ? c.outcome_mark
+               : c.id.mark.valid()    ? c.id.mark
+                                      : c.mark,
                "open case without causes: the autopsy is still to be done", "run `esc-autopsy review` on this file");
       else
         report("missing-field", c.mark, "a closed case needs `causes`", "add `causes:`, or run `esc-autopsy review`");
@@ -68,6 +71,7 @@ class CaseChecker {
       if (code.empty()) continue;
       const TaxonomyEntry* entry = m_taxonomy.resolve(code);
       if (!entry) {
+        m_unknown.insert(code);
         report("unknown-cause", cause.code.mark, fmt::format("unknown cause code `{}`", code),
                did_you_mean(code, m_taxonomy.codes()));
         continue;
@@ -103,6 +107,7 @@ class CaseChecker {
       std::string to = canonical(cause.code.value);
       for (const auto& link : cause.caused_by) {
         std::string from = canonical(link.value);
+        if (m_unknown.count(link.value)) continue;  // cited, but unknown: `unknown-cause` says so once
         if (!m_codes.count(from)) {
           report("dangling-link", link.mark,
                  fmt::format("`{}` is not a cause of this case; caused_by must name causes cited here", link.value),
@@ -160,7 +165,8 @@ class CaseChecker {
              "add `actions:` so the fix is tracked");
     std::vector<std::string> cited(m_codes.begin(), m_codes.end());
     for (const auto& action : c.actions)
-      if (!action.cause.value.empty() && !m_codes.count(canonical(action.cause.value)))
+      if (!action.cause.value.empty() && !m_codes.count(canonical(action.cause.value)) &&
+          !m_unknown.count(action.cause.value))
         report("dangling-link", action.cause.mark,
                fmt::format("action names cause `{}`, which this case does not cite", action.cause.value),
                did_you_mean(action.cause.value, cited));
@@ -187,7 +193,8 @@ class CaseChecker {
   const std::string& m_file;
   const Taxonomy& m_taxonomy;
   std::vector<Diagnostic>& m_out;
-  std::set<std::string> m_codes;  // canonical codes cited in the case
+  std::set<std::string> m_codes;    // canonical codes cited in the case
+  std::set<std::string> m_unknown;  // cited codes the taxonomy does not know (each is `unknown-cause`)
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Rules that look across cases (duplicate ids, inconsistent accounts), and
 // the policy: severity overrides and suppression comments.
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
@@ -13,8 +14,13 @@ namespace {
 
 Diagnostic make(std::string_view rule, const std::string& file, SourceMark mark, std::string message, int index,
                 std::string suggestion = "") {
-  return {find_rule(rule)->default_severity, std::string(rule), file, mark, std::move(message),
-          std::move(suggestion), index};
+  return {find_rule(rule)->default_severity,
+          std::string(rule),
+          file,
+          mark,
+          std::move(message),
+          std::move(suggestion),
+          index};
 }
 
 std::string place(const CaseSet& set, const Case& c, SourceMark mark) {
@@ -76,9 +82,53 @@ class SuppressionFilter {
 
 }  // namespace
 
+namespace {
+
+const Located& account_field(const Case& c, bool name) {
+  return name ? c.account.name : c.account.segment;
+}
+
+// For each "account\nfield", each spelling with how many cases use it and the
+// first of them, in order of first appearance.
+struct Spelling {
+  std::string value;
+  std::size_t count = 0;
+  std::size_t first = 0;  // case index
+};
+using Spellings = std::unordered_map<std::string, std::vector<Spelling>>;
+
+Spellings count_spellings(const CaseSet& set) {
+  Spellings spellings;
+  for (std::size_t i = 0; i < set.cases.size(); ++i) {
+    const Case& c = set.cases[i];
+    if (c.account.id.value.empty()) continue;
+    for (bool name : {true, false}) {
+      const Located& mine = account_field(c, name);
+      if (mine.value.empty()) continue;
+      auto& list = spellings[c.account.id.value + (name ? "\nname" : "\nsegment")];
+      auto it = std::find_if(list.begin(), list.end(), [&](const Spelling& s) { return s.value == mine.value; });
+      if (it == list.end())
+        list.push_back({mine.value, 1, i});
+      else
+        ++it->count;
+    }
+  }
+  return spellings;
+}
+
+// The spelling most cases use; on a tie the one seen first.
+const Spelling& usual(const std::vector<Spelling>& list) {
+  const Spelling* best = &list.front();
+  for (const auto& s : list)
+    if (s.count > best->count) best = &s;
+  return *best;
+}
+
+}  // namespace
+
 void check_case_set(const CaseSet& set, std::vector<Diagnostic>& out) {
   std::unordered_map<std::string, std::size_t> first_by_id;
-  std::unordered_map<std::string, std::size_t> first_by_field;  // "account\nfield" -> case
+  Spellings spellings = count_spellings(set);
   for (std::size_t i = 0; i < set.cases.size(); ++i) {
     const Case& c = set.cases[i];
     const std::string& file = set.files[c.file_index].path;
@@ -87,27 +137,31 @@ void check_case_set(const CaseSet& set, std::vector<Diagnostic>& out) {
       auto [it, inserted] = first_by_id.emplace(c.id.value, i);
       if (!inserted) {
         const Case& first = set.cases[it->second];
-        out.push_back(make("duplicate-id", file, c.id.mark,
-                           fmt::format("case id `{}` is already used at {}", c.id.value, place(set, first, first.id.mark)),
-                           index, "give each case its own id"));
+        out.push_back(
+            make("duplicate-id", file, c.id.mark,
+                 fmt::format("case id `{}` is already used at {}", c.id.value, place(set, first, first.id.mark)), index,
+                 "give each case its own id"));
       }
     }
     if (c.account.id.value.empty()) continue;
-    // The first case stating each field is the reference for that field.
-    auto compare = [&](const Located& mine, const char* field) {
-      if (mine.value.empty()) return;
-      auto [it, inserted] = first_by_field.emplace(c.account.id.value + '\n' + field, i);
-      if (inserted) return;
-      const Case& first = set.cases[it->second];
-      const Located& theirs = std::string(field) == "name" ? first.account.name : first.account.segment;
-      if (mine.value == theirs.value) return;
-      out.push_back(make("account-mismatch", file, mine.mark,
-                         fmt::format("account `{}` has {} `{}` here but `{}` at {}", c.account.id.value, field,
-                                     mine.value, theirs.value, place(set, first, theirs.mark)),
-                         index, "use one spelling per account, or check the account id"));
-    };
-    compare(c.account.name, "name");
-    compare(c.account.segment, "segment");
+    // The spelling most cases use is the reference: the odd one out is flagged,
+    // not every case that follows an odd first one.
+    for (bool name : {true, false}) {
+      const Located& mine = account_field(c, name);
+      if (mine.value.empty()) continue;
+      const char* field = name ? "name" : "segment";
+      const auto& list = spellings.at(c.account.id.value + '\n' + field);
+      const Spelling& reference = usual(list);
+      if (mine.value == reference.value) continue;
+      const Case& other = set.cases[reference.first];
+      std::string how_many =
+          reference.count > 1 ? fmt::format(" (as {} cases write it)", reference.count) : std::string();
+      out.push_back(
+          make("account-mismatch", file, mine.mark,
+               fmt::format("account `{}` has {} `{}` here but `{}` at {}{}", c.account.id.value, field, mine.value,
+                           reference.value, place(set, other, account_field(other, name).mark), how_many),
+               index, fmt::format("write `{}`, or check the account id", reference.value)));
+    }
   }
 }
 
@@ -118,6 +172,8 @@ std::vector<Diagnostic> validate_case_set(CaseSet& set, const Taxonomy& taxonomy
   if (!set.cases_checked) check_cases(set, taxonomy, all);
   check_case_set(set, all);
   auto apply_severity = [&](Diagnostic& d) {
+    const RuleInfo* rule = find_rule(d.rule);
+    if (rule && !rule->configurable) return;  // I/O problems fail the run whatever the policy says
     auto it = policy.severities.find(d.rule);
     if (it != policy.severities.end()) d.severity = it->second;
   };
@@ -127,7 +183,8 @@ std::vector<Diagnostic> validate_case_set(CaseSet& set, const Taxonomy& taxonomy
   for (auto& d : all) {
     apply_severity(d);
     // A rule turned off still "uses" its suppressions: they are not reported as unused.
-    bool silenced = filter.silences(d);
+    const RuleInfo* rule = find_rule(d.rule);
+    bool silenced = (!rule || rule->configurable) && filter.silences(d);
     if (d.severity == Severity::off) continue;
     if (silenced) {
       if (suppressed) suppressed->push_back(std::move(d));

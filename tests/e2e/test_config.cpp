@@ -11,8 +11,9 @@ namespace {
 
 // A closed case without actions (no-actions) whose cause is confirmed
 // without evidence (no-evidence): two warnings by default.
-const char* k_case = "id: C-1\ntitle: t\naccount: {id: A}\nopened: 2024-01-01\nclosed: 2024-02-01\n"
-                     "causes:\n  - code: product-flaw.defect\n    confidence: confirmed\n";
+const char* k_case =
+    "id: C-1\ntitle: t\naccount: {id: A}\nopened: 2024-01-01\nclosed: 2024-02-01\n"
+    "causes:\n  - code: product-flaw.defect\n    confidence: confirmed\n";
 
 std::string repo_with(const std::string& config) {
   std::string dir = e2e::temp_dir();
@@ -107,16 +108,16 @@ TEST_CASE("ignore: matching files are skipped, and the skip is counted, not sile
   auto j = json::parse(e2e::run({"validate", "--format", "json", "cases"}, "", dir).out);
   CHECK(j["summary"]["ignored"] == 2);
   auto junit = e2e::run({"validate", "--format", "junit", "cases"}, "", dir);
-  CHECK(junit.out.find("name=\"cases/drafts/d.yaml\" file=\"cases/drafts/d.yaml\">\n      <skipped") !=
+  CHECK(junit.out.find("<testcase classname=\"cases/drafts/d.yaml\" name=\"ignored\">\n      <skipped") !=
         std::string::npos);
 }
 
 TEST_CASE("unknown config keys are warnings with did-you-mean, shown with the findings") {
-  std::string dir = repo_with("rulez: {}\nrules:\n  no-actionz: off\n");
+  std::string dir = repo_with("rulezz: {}\nrules:\n  no-actionz: off\n");
   auto r = e2e::run({"validate", "cases"}, "", dir);
   INFO(r.out);
   CHECK(r.exit_code == 0);
-  CHECK(r.out.find(".esc-autopsy.yaml:1:1: warning: unknown key `rulez` [unknown-key]") != std::string::npos);
+  CHECK(r.out.find(".esc-autopsy.yaml:1:1: warning: unknown key `rulezz` [unknown-key]") != std::string::npos);
   CHECK(r.out.find(".esc-autopsy.yaml:3:3: warning: unknown rule `no-actionz` [unknown-key]") != std::string::npos);
   CHECK(r.out.find("did you mean `no-actions`?") != std::string::npos);
   CHECK(e2e::run({"validate", "--strict", "cases"}, "", dir).exit_code == 1);
@@ -142,4 +143,28 @@ TEST_CASE("report honours the config's rule severities") {
   CHECK(json::parse(r.out)["summary"]["skipped"] == 1);
   std::string plain = repo_with("");
   CHECK(json::parse(e2e::run({"report", "--format", "json", "cases"}, "", plain).out)["summary"]["skipped"] == 0);
+}
+
+TEST_CASE("io-error cannot be configured: a missing path always exits 2") {
+  for (const char* severity : {"off", "warning"}) {
+    CAPTURE(severity);
+    std::string dir = repo_with(std::string("rules: {io-error: ") + severity + "}\n");
+    auto r = e2e::run({"validate", "cases", "missing.yaml"}, "", dir);
+    INFO(r.out, r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("`io-error` cannot be set to") != std::string::npos);
+  }
+  // Stating the default is harmless, and the missing path still fails the run.
+  std::string dir = repo_with("rules: {io-error: error}\n");
+  auto r = e2e::run({"validate", "cases", "missing.yaml"}, "", dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.find("missing.yaml: error: cannot read") != std::string::npos);
+}
+
+TEST_CASE("a config key one slip from a real one is an error, not a setting silently lost") {
+  std::string dir = repo_with("rulez: {no-actions: off}\n");
+  auto r = e2e::run({"validate", "cases"}, "", dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(".esc-autopsy.yaml:1:1: error: unknown key `rulez`: a misspelling of `rules`? [misspelled-key]") !=
+        std::string::npos);
 }

@@ -8,7 +8,9 @@
 
 namespace {
 
-bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
+bool have(const char* tool) {
+  return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
+}
 
 std::string write_graph(const std::string& format, const std::string& extra = "") {
   std::string path = e2e::temp_dir() + "/graph." + format;
@@ -68,9 +70,10 @@ TEST_CASE("graph graphml is well-formed and networkx reads it") {
     MESSAGE("python3-networkx not installed; skipping the networkx read");
     return;
   }
-  std::string script = "import networkx as nx, sys; g = nx.read_graphml(sys.argv[1]); "
-                       "e = g['bad-sale.wrong-solution']['rushed-onboarding.too-high-level']; "
-                       "assert e['accounts'] == 6, e; assert g.nodes['bad-sale.wrong-solution']['category'] == 'bad-sale'";
+  std::string script =
+      "import networkx as nx, sys; g = nx.read_graphml(sys.argv[1]); "
+      "e = g['bad-sale.wrong-solution']['rushed-onboarding.too-high-level']; "
+      "assert e['accounts'] == 6, e; assert g.nodes['bad-sale.wrong-solution']['category'] == 'bad-sale'";
   CHECK(std::system(("python3 -c \"" + script + "\" " + path).c_str()) == 0);
 }
 
@@ -78,5 +81,37 @@ TEST_CASE("graph mermaid is a left-to-right flowchart with weighted edges") {
   auto r = e2e::run({"graph", "--format", "mermaid", "--min-accounts", "2", "examples/cases"});
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.rfind("flowchart LR\n", 0) == 0);
-  CHECK(r.out.find("n_bad_sale_wrong_solution -->|6| n_rushed_onboarding_too_high_level") != std::string::npos);
+  // Node ids are positions; find each code's id by its label.
+  auto id_of = [&](const std::string& code) {
+    std::size_t label = r.out.find("<small>" + code + "</small>");
+    REQUIRE(label != std::string::npos);
+    std::size_t start = r.out.rfind('\n', label) + 1;
+    std::size_t text = r.out.find_first_not_of(' ', start);
+    return r.out.substr(text, r.out.find('[', text) - text);
+  };
+  CHECK(r.out.find(id_of("bad-sale.wrong-solution") + " -->|6| " + id_of("rushed-onboarding.too-high-level") + "\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("graph mermaid ids are distinct whatever the codes") {
+  std::string dir = e2e::temp_dir();
+  // Old ids: `a-b.c` and `a.b-c` were both n_a_b_c, and `x.group` was the id of category x's subgraph.
+  e2e::write_file(dir + "/tax.yaml",
+                  "version: 1\ndepartments: [{id: ops, title: Ops}]\ncauses:\n"
+                  "  - {code: a, title: A, owner: ops, children: [{code: a.b-c, title: One}]}\n"
+                  "  - {code: a-b, title: AB, owner: ops, children: [{code: a-b.c, title: Two}]}\n"
+                  "  - {code: x, title: X, owner: ops, children: [{code: x.group, title: Three}]}\n");
+  e2e::write_file(dir + "/cases/c.yaml",
+                  "id: C-1\ntitle: t\naccount: {id: A}\nopened: 2024-01-01\noutcome: at-risk\ncauses:\n"
+                  "  - {code: a.b-c, confidence: likely}\n  - {code: a-b.c, confidence: likely, caused_by: [a.b-c]}\n"
+                  "  - {code: x.group, confidence: likely, caused_by: [a-b.c]}\n");
+  auto r = e2e::run({"--taxonomy", "tax.yaml", "graph", "--format", "mermaid", "cases"}, "", dir);
+  INFO(r.out, r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out ==
+        "flowchart LR\n"
+        "  subgraph g0 [\"A\"]\n    n1[\"One<br/><small>a.b-c</small>\"]\n  end\n"
+        "  subgraph g1 [\"AB\"]\n    n0[\"Two<br/><small>a-b.c</small>\"]\n  end\n"
+        "  subgraph g2 [\"X\"]\n    n2[\"Three<br/><small>x.group</small>\"]\n  end\n"
+        "  n0 -->|1| n2\n  n1 -->|1| n0\n");
 }

@@ -149,13 +149,15 @@ TEST_SUITE("hostile") {
     CHECK(e2e::with_rule(c.report, "bad-encoding").size() == 1);
   }
 
-  TEST_CASE("an empty file and a comment-only file hold no cases and no problems") {
+  TEST_CASE("an empty file and a comment-only file hold no cases and one empty-file warning") {
     for (std::string content : {std::string(), std::string("# just a comment\n# and another\n"), std::string("\n\n")}) {
       CAPTURE(content);
       auto c = validate_bytes(content);
       INFO(e2e::describe(c.result));
       CHECK(c.result.exit_code == 0);
-      CHECK(c.report.findings.empty());
+      REQUIRE(c.report.findings.size() == 1);
+      CHECK(c.report.findings[0].rule == "empty-file");
+      CHECK(c.report.findings[0].severity == "warning");
       CHECK(c.report.files == 1);
       CHECK(c.report.cases == 0);
     }

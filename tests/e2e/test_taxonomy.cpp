@@ -111,3 +111,20 @@ TEST_CASE("taxonomy check reports problems like validate and exits 0, 1 or 2") {
   CHECK(e2e::run({"taxonomy", "check", e2e::source_path("templates/taxonomy.yaml")}).exit_code == 0);
   CHECK(e2e::run({"taxonomy", "check"}, "", dir).exit_code == 2);
 }
+
+TEST_CASE("taxonomy check rejects control characters in titles") {
+  std::string dir = e2e::temp_dir();
+  e2e::write_file(
+      dir + "/t.yaml",
+      "version: 1\ndepartments: [{id: ops, title: \"Ops\\ttab\"}]\ncauses:\n"
+      "  - {code: late, title: \"Late\\e[2J\", owner: ops}\n  - {code: ok, title: \"caf\u00e9\", owner: ops}\n");
+  auto r = e2e::run({"taxonomy", "check", "t.yaml"}, "", dir);
+  INFO(r.out);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("t.yaml:2:32: error: the title of department `ops` holds the control character U+0009 "
+                   "[bad-encoding]") != std::string::npos);
+  CHECK(r.out.find("t.yaml:4:25: error: the title of cause `late` holds the control character U+001B") !=
+        std::string::npos);
+  CHECK(r.out.find("`ok`") == std::string::npos);
+  CHECK(e2e::run({"--taxonomy", "t.yaml", "validate", "t.yaml"}, "", dir).exit_code == 2);
+}

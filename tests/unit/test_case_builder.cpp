@@ -290,26 +290,48 @@ TEST_SUITE("case_builder") {
     CHECK(assessed.diagnostics[0].message.find("sev1, sev2, sev3, sev4") != std::string::npos);
   }
 
-  TEST_CASE("unknown-key at every level with did-you-mean") {
+  TEST_CASE("a key one slip from a known key is misspelled-key (an error) at every level") {
     struct Row {
       std::string yaml;
       std::uint32_t line, column;
+      std::string known;
+    };
+    const Row rows[] = {
+        {k_head + "sumary: x\n", 5, 1, "summary"},
+        {"id: C-1\ntitle: t\naccount: {id: A, nmae: N}\nopened: 2024-01-01\n", 3, 18, "name"},
+        {k_head + "causes:\n  - code: bad-sale\n    evidense: x\n", 7, 5, "evidence"},
+        {k_head + "causes:\n  - code: bad-sale\n    confidance: likely\n", 7, 5, "confidence"},
+        {k_head + "causes:\n  - code: bad-sale\n    causedby: []\n", 7, 5, "caused_by"},
+        {k_head + "actions:\n  - action: a\n    owner: support\n    staus: done\n", 8, 5, "status"},
+        {k_head + "timeline:\n  - date: 2024-01-02\n    event: e\n    sourse: sales\n", 8, 5, "source"},
+        {k_head + "reviewed:\n  attendes: [sales]\n", 6, 3, "attendees"},
+        {k_head + "severity:\n  claimd: sev1\n", 6, 3, "claimed"},
+        {k_head + "Outcome: churned\n", 5, 1, "outcome"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.known);
+      auto b = expect_one(row.yaml, "misspelled-key", row.line, row.column);
+      REQUIRE(b.diagnostics.size() == 1);
+      CHECK(b.diagnostics[0].severity == esc::Severity::error);
+      CHECK(b.diagnostics[0].message.find("a misspelling of `" + row.known + "`?") != std::string::npos);
+      CHECK(b.diagnostics[0].suggestion == "write `" + row.known + "`; as it is, this value is ignored");
+    }
+  }
+
+  TEST_CASE("unknown-key (a warning) for keys further away, with did-you-mean") {
+    struct Row {
+      std::string yaml;
       std::string suggestion;
     };
     const Row rows[] = {
-        {k_head + "sumary: x\n", 5, 1, "did you mean `summary`?"},
-        {"id: C-1\ntitle: t\naccount: {id: A, nmae: N}\nopened: 2024-01-01\n", 3, 18, "did you mean `name`?"},
-        {k_head + "causes:\n  - code: bad-sale\n    evidense: x\n", 7, 5, "did you mean `evidence`?"},
-        {k_head + "causes:\n  - code: bad-sale\n    causedby: []\n", 7, 5, "did you mean `caused_by`?"},
-        {k_head + "actions:\n  - action: a\n    owner: support\n    staus: done\n", 8, 5, "did you mean `status`?"},
-        {k_head + "timeline:\n  - date: 2024-01-02\n    event: e\n    sourse: sales\n", 8, 5, "did you mean `source`?"},
-        {k_head + "reviewed:\n  attendes: [sales]\n", 6, 3, "did you mean `attendees`?"},
-        {k_head + "severity:\n  claimd: sev1\n", 6, 3, "did you mean `claimed`?"},
-        {k_head + "zzzzzzzz: 1\n", 5, 1, ""},
+        {k_head + "sumery: x\n", "did you mean `summary`?"},
+        {k_head + "causes:\n  - code: bad-sale\n    evidanse: x\n", "did you mean `evidence`?"},
+        {k_head + "zzzzzzzz: 1\n", ""},
     };
     for (const auto& row : rows) {
-      auto b = expect_one(row.yaml, "unknown-key", row.line, row.column);
+      auto b = build(row.yaml);
       REQUIRE(b.diagnostics.size() == 1);
+      CHECK(b.diagnostics[0].rule == "unknown-key");
       CHECK(b.diagnostics[0].severity == esc::Severity::warning);
       CHECK(b.diagnostics[0].suggestion == row.suggestion);
     }
@@ -322,7 +344,7 @@ TEST_SUITE("case_builder") {
   }
 
   TEST_CASE("diagnostics carry the file and the case index") {
-    auto b = build(k_head + "---\n" + k_head + "sumary: x\n", "two.yaml");
+    auto b = build(k_head + "---\n" + k_head + "sumery: x\n", "two.yaml");
     REQUIRE(b.cases.size() == 2);
     CHECK(b.cases[1].document == 1);
     REQUIRE(b.diagnostics.size() == 1);

@@ -42,7 +42,7 @@ rules:
 }
 
 TEST_CASE("unknown keys and rule ids are unknown-key warnings with did-you-mean and positions") {
-  auto config = parse("taxonmy: x.yaml\nrules:\n  no-evidance: off\n");
+  auto config = parse("taxonmyy: x.yaml\nrules:\n  no-evidance: off\n");
   REQUIRE(config.diagnostics.size() == 2);
   CHECK(config.diagnostics[0].rule == "unknown-key");
   CHECK(config.diagnostics[0].severity == esc::Severity::warning);
@@ -50,6 +50,11 @@ TEST_CASE("unknown keys and rule ids are unknown-key warnings with did-you-mean 
   CHECK(config.diagnostics[0].suggestion == "did you mean `taxonomy`?");
   CHECK(config.diagnostics[1].mark == esc::SourceMark{3, 3});
   CHECK(config.diagnostics[1].message == "unknown rule `no-evidance`");
+  // One slip away, the setting would be lost without a word: an error.
+  auto slip = parse("taxonmy: x.yaml\n");
+  REQUIRE(slip.diagnostics.size() == 1);
+  CHECK(slip.diagnostics[0].rule == "misspelled-key");
+  CHECK(slip.diagnostics[0].severity == esc::Severity::error);
   CHECK(config.diagnostics[1].suggestion == "did you mean `no-evidence`?");
   CHECK(config.severities.empty());
 }

@@ -91,4 +91,20 @@ TEST_SUITE("date") {
     CHECK(*again == today);
   }
 
+  TEST_CASE("date_help says why a date does not exist and rewrites other orders") {
+    CHECK(esc::date_help("2024-02-30") == "2024-02-30 does not exist: February 2024 has 29 days");
+    CHECK(esc::date_help("2023-02-29") == "2023-02-29 does not exist: February 2023 has 28 days");
+    CHECK(esc::date_help("2024-04-31") == "2024-04-31 does not exist: April 2024 has 30 days");
+    CHECK(esc::date_help("2024-13-01") == "there is no month 13: the month comes second (YYYY-MM-DD)");
+    CHECK(esc::date_help("15/10/2024") == "write `2024-10-15` (dates are YYYY-MM-DD)");
+    CHECK(esc::date_help("10/15/2024") == "write `2024-10-15` (dates are YYYY-MM-DD)");
+    CHECK(esc::date_help("15.10.2024") == "write `2024-10-15` (dates are YYYY-MM-DD)");
+    CHECK(esc::date_help("2024/10/15") == "write `2024-10-15` (dates are YYYY-MM-DD)");
+    CHECK(esc::date_help("03/04/2024") ==
+          "write `2024-04-03` if the day comes first, `2024-03-04` if the month does (dates are YYYY-MM-DD)");
+    CHECK(esc::date_help("05/05/2024") == "write `2024-05-05` (dates are YYYY-MM-DD)");
+    CHECK(esc::date_help("yesterday") == "write dates as YYYY-MM-DD, e.g. 2024-03-02");
+    CHECK(esc::date_help("31/02/2024") == "write dates as YYYY-MM-DD, e.g. 2024-03-02");
+    CHECK(esc::date_help("1/2-2024") == "write dates as YYYY-MM-DD, e.g. 2024-03-02");
+  }
 }  // TEST_SUITE

@@ -9,10 +9,17 @@
 #include "esc/model/rule_catalog.hpp"
 #include "esc/render/case_schema.hpp"
 #include "esc/render/diagnostics_render.hpp"
+#include "esc/render/text_escape.hpp"
 
 namespace {
 std::vector<esc::Diagnostic> sample() {
-  return {{esc::Severity::error, "unknown-cause", "/repo/cases/a b.yaml", {3, 9}, "unknown code `x`, 100%\nnext", "did you mean `y`?", 0},
+  return {{esc::Severity::error,
+           "unknown-cause",
+           "/repo/cases/a b.yaml",
+           {3, 9},
+           "unknown code `x`, 100%\nnext",
+           "did you mean `y`?",
+           0},
           {esc::Severity::warning, "no-actions", "/repo/cases/c.yaml", {}, "no <actions> & \"quotes\"", "", 1}};
 }
 }  // namespace
@@ -23,32 +30,50 @@ TEST_CASE("GitHub workflow commands escape data and properties") {
   std::ostringstream out;
   esc::render_diagnostics_github(out, sample(), "/repo");
   CHECK(out.str() ==
-        "::error file=cases/a b.yaml,line=3,col=9,title=unknown-cause::unknown code `x`, 100%25%0Anext; did you mean `y`?\n"
+        "::error file=cases/a b.yaml,line=3,col=9,title=unknown-cause::unknown code `x`, 100%25\\nnext; did you mean "
+        "`y`?\n"
         "::warning file=cases/c.yaml,title=no-actions::no <actions> & \"quotes\"\n");
 }
 
 TEST_CASE("XML escaping handles markup, control characters and invalid UTF-8") {
   CHECK(esc::escape_xml("<a href=\"x\">&'</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
-  CHECK(esc::escape_xml(std::string("a\x01" "b\x7f" "c", 5)) == "abc");
+  CHECK(esc::escape_xml(std::string("a\x01"
+                                    "b\x7f"
+                                    "c",
+                                    5)) == "abc");
   CHECK(esc::escape_xml("caf\xC3\xA9 \xE9t\xE9") == "caf\xC3\xA9 \xEF\xBF\xBDt\xEF\xBF\xBD");
   CHECK(esc::escape_xml("line\nnext") == "line&#10;next");
 }
 
-TEST_CASE("JUnit: one test case per file, failures for errors, warnings in system-out unless they fail") {
+TEST_CASE("JUnit: a suite per file, a test case per finding, failures for errors, warnings in system-out") {
   std::ostringstream out;
   esc::render_diagnostics_junit(out, sample(), {"/repo/cases/a b.yaml", "/repo/cases/c.yaml", "/repo/ok.yaml"},
                                 {"/repo/drafts/d.yaml"}, false, "/repo");
   std::string xml = out.str();
-  CHECK(xml.find("tests=\"4\" failures=\"1\" errors=\"0\" skipped=\"1\"") != std::string::npos);
-  CHECK(xml.find("name=\"cases/a b.yaml\"") != std::string::npos);
-  CHECK(xml.find("<failure type=\"unknown-cause\"") != std::string::npos);
-  CHECK(xml.find("<system-out>cases/c.yaml: warning: no &lt;actions&gt; &amp; &quot;quotes&quot; [no-actions]") !=
+  INFO(xml);
+  CHECK(xml.find("<testsuites name=\"esc-autopsy validate\" tests=\"4\" failures=\"1\" errors=\"0\">") !=
         std::string::npos);
-  CHECK(xml.find("<skipped") != std::string::npos);
+  CHECK(xml.find("<testsuite name=\"cases/a b.yaml\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\" "
+                 "file=\"cases/a b.yaml\">\n    <testcase classname=\"cases/a b.yaml\" name=\"unknown-cause at 3:9\">\n"
+                 "      <failure type=\"unknown-cause\"") != std::string::npos);
+  CHECK(xml.find("<testcase classname=\"cases/c.yaml\" name=\"no-actions\">\n      <system-out>cases/c.yaml: warning: "
+                 "no &lt;actions&gt; &amp; &quot;quotes&quot; [no-actions]") != std::string::npos);
+  CHECK(xml.find("<testcase classname=\"ok.yaml\" name=\"valid\"/>") != std::string::npos);
+  CHECK(xml.find("skipped=\"1\" file=\"drafts/d.yaml\">\n    <testcase classname=\"drafts/d.yaml\" name=\"ignored\">\n"
+                 "      <skipped") != std::string::npos);
   std::ostringstream strict;
   esc::render_diagnostics_junit(strict, sample(), {}, {}, true, "/repo");
   CHECK(strict.str().find("failures=\"2\"") != std::string::npos);
   CHECK(strict.str().find("<system-out>") == std::string::npos);
+}
+
+TEST_CASE("JUnit: two findings of one rule at one place get distinct names") {
+  std::vector<esc::Diagnostic> twice = {{esc::Severity::error, "bad-date", "/r/a.yaml", {2, 3}, "one", "", 0},
+                                        {esc::Severity::error, "bad-date", "/r/a.yaml", {2, 3}, "two", "", 0}};
+  std::ostringstream out;
+  esc::render_diagnostics_junit(out, twice, {"/r/a.yaml"}, {}, false, "/r");
+  CHECK(out.str().find("name=\"bad-date at 2:3\"") != std::string::npos);
+  CHECK(out.str().find("name=\"bad-date at 2:3 (2)\"") != std::string::npos);
 }
 
 TEST_CASE("SARIF lists every rule and locates results relative to the base") {
@@ -97,4 +122,21 @@ TEST_CASE("the case schema carries the taxonomy's codes and departments with the
   CHECK(departments["enum"][0] == "sales");
   CHECK(departments["enumDescriptions"][0] == "Sales");
   CHECK(schema["required"] == nlohmann::json::array({"id", "title", "account", "opened"}));
+}
+
+TEST_CASE("escape_text shows control characters, bidi overrides and bad bytes and keeps the rest") {
+  CHECK(esc::escape_text("plain `code` caf\xC3\xA9") == "plain `code` caf\xC3\xA9");
+  CHECK(esc::escape_text("a\nb\r\tc\x1b[2J\x7f") == "a\\nb\\r\\tc\\x1b[2J\\x7f");
+  CHECK(esc::escape_text("x\xC2\x85y\xC2\x9B") == "x\\u0085y\\u009b");
+  CHECK(esc::escape_text("\xE2\x80\xAE"
+                         "evil\xE2\x80\xA8") == "\\u202eevil\\u2028");
+  CHECK(esc::escape_text("bad\xFF\xC3") == "bad\\xff\\xc3");
+}
+
+TEST_CASE("neutralize_command defuses a line that starts like a workflow command") {
+  CHECK(esc::neutralize_command("::error file=x::y") == "\\::error file=x::y");
+  CHECK(esc::neutralize_command("  ::warning::y") == "  \\::warning::y");
+  CHECK(esc::neutralize_command("\xC2\xA0::notice::y") == "\xC2\xA0\\::notice::y");
+  CHECK(esc::neutralize_command("a.yaml:1:2: ::x") == "a.yaml:1:2: ::x");
+  CHECK(esc::neutralize_command(":x") == ":x");
 }

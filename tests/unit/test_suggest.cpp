@@ -82,6 +82,33 @@ TEST_SUITE("suggest") {
           "rushed-onboarding.too-high-level");
   }
 
+  TEST_CASE("suggestions by shape: letter case, initials, bare numbers, old dotted codes") {
+    const auto& departments = esc::default_taxonomy().department_ids();
+    CHECK(closest_match("CS", departments) == "customer-success");
+    CHECK(closest_match("cs", departments) == "customer-success");
+    CHECK(closest_match("Sales", departments) == "sales");
+    CHECK(closest_match("SALES", departments) == "sales");
+    CHECK(closest_match("1", esc::severity_names()) == "sev1");
+    CHECK(closest_match("4", esc::severity_names()) == "sev4");
+    CHECK(closest_match("support.severity-gaming", esc::default_taxonomy().codes()) ==
+          "support-closure-incentives.severity-gaming");
+    CHECK(closest_match("old.wrong-solution", esc::default_taxonomy().codes()) == "bad-sale.wrong-solution");
+    CHECK(closest_match("7", esc::severity_names()).empty());
+  }
+
+  TEST_CASE("is_one_slip: one letter added, dropped or changed, two swapped, or only the case") {
+    CHECK(esc::is_one_slip("confidance", "confidence"));
+    CHECK(esc::is_one_slip("sumary", "summary"));
+    CHECK(esc::is_one_slip("summaryy", "summary"));
+    CHECK(esc::is_one_slip("nmae", "name"));
+    CHECK(esc::is_one_slip("Title", "title"));
+    CHECK(esc::is_one_slip("ID", "id"));
+    CHECK_FALSE(esc::is_one_slip("title", "title"));
+    CHECK_FALSE(esc::is_one_slip("sumery", "summary"));
+    CHECK_FALSE(esc::is_one_slip("eman", "name"));
+    CHECK_FALSE(esc::is_one_slip("tags", "tag_list"));
+  }
+
   TEST_CASE("did_you_mean wraps the match in backticks or is empty") {
     CHECK(did_you_mean("sumary", {"summary", "title"}) == "did you mean `summary`?");
     CHECK(did_you_mean("product-flaw.defects", esc::default_taxonomy().codes()) ==

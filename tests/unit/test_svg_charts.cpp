@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <sstream>
+
+#include "esc/load/taxonomy_loader.hpp"
+#include "esc/render/graph_render.hpp"
 #include "esc/render/svg_charts.hpp"
 
 using namespace esc;
@@ -86,4 +90,22 @@ TEST_CASE("the cause graph marks the edge that closes a loop and routes long edg
 
 TEST_CASE("xml_escape covers the five XML specials") {
   CHECK(xml_escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+}
+
+TEST_CASE("xml_escape drops the characters XML 1.0 forbids and keeps tabs, line ends and text") {
+  CHECK(xml_escape("a\x01"
+                   "b\x1b[0m\tc\nd") == "ab[0m\tc\nd");
+  CHECK(xml_escape("x\xEF\xBF\xBEy\xEF\xBF\xBFz caf\xC3\xA9 \xEF\xBF\xBD") == "xyz caf\xC3\xA9 \xEF\xBF\xBD");
+}
+
+TEST_CASE("GraphML drops control characters from titles") {
+  Report report;
+  CauseStat cause;
+  cause.code = "a.b";
+  cause.title = "bell\x07 and escape\x1b[2J";
+  cause.category = "a";
+  report.causes.push_back(cause);
+  std::ostringstream out;
+  render_graph_graphml(out, report, default_taxonomy(), 1);
+  CHECK(out.str().find("<data key=\"title\">bell and escape[2J</data>") != std::string::npos);
 }

@@ -245,11 +245,14 @@ TEST_SUITE("taxonomy") {
   }
 
   TEST_CASE("unknown keys are warnings and do not make the taxonomy unusable") {
-    Parsed p = parse(k_head + "causes:\n  - code: a\n    title: A\n    owner: sales\n    questoin: Q?\n");
+    Parsed p = parse(k_head + "causes:\n  - code: a\n    title: A\n    owner: sales\n    questoinn: Q?\n");
     INFO(dump(p.diagnostics));
     CHECK(p.taxonomy);
     REQUIRE(with_rule(p.diagnostics, "unknown-key").size() == 1);
     CHECK(with_rule(p.diagnostics, "unknown-key")[0].suggestion == "did you mean `question`?");
+    // One slip from `question` is misspelled-key: an error, the question would be lost.
+    Parsed slip = parse(k_head + "causes:\n  - code: a\n    title: A\n    owner: sales\n    questoin: Q?\n");
+    CHECK(with_rule(slip.diagnostics, "misspelled-key").size() == 1);
   }
 
   TEST_CASE("a syntax error in a taxonomy is reported") {

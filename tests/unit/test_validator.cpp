@@ -195,6 +195,17 @@ TEST_SUITE("validator") {
     CHECK(d.message.find("product-flaw.defekt") != std::string::npos);
   }
 
+  TEST_CASE("a misspelled cause cited and linked is one unknown-cause, not also a dangling-link") {
+    auto found = check(k_closed +
+                       "causes:\n  - code: bad-sale.overpromise\n  - code: product-flaw.defect\n"
+                       "    caused_by: [bad-sale.overpromise]\n"
+                       "actions:\n  - {action: Fix, owner: sales, cause: bad-sale.overpromise}\n");
+    INFO(dump(found));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].rule == "unknown-cause");
+    CHECK(found[0].mark.line == 8);
+  }
+
   TEST_CASE("causal-cycle across three causes is reported once at the closing edge") {
     auto d = expect_one(k_open + R"(causes:
   - code: bad-sale.wrong-solution

@@ -1,6 +1,7 @@
 // validator: the rules that span cases (check_case_set) and the whole run
 // (validate_case_set: policy, sorting, has_errors).
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <unistd.h>
 #include <filesystem>
@@ -65,6 +66,23 @@ TEST_SUITE("validator_set") {
     }
   }
 
+  TEST_CASE("account-mismatch flags the odd spelling out, not the cases that agree") {
+    auto with_name = [](int n, const char* name) {
+      return fmt::format("id: M-{}\ntitle: t\naccount: {{id: ACC, name: {}}}\nopened: 2024-01-01\n", n, name);
+    };
+    auto set = test_support::make_set({{"a.yaml", with_name(1, "Acme Inc")},
+                                       {"b.yaml", with_name(2, "Acme")},
+                                       {"c.yaml", with_name(3, "Acme")},
+                                       {"d.yaml", with_name(4, "Acme")}});
+    std::vector<Diagnostic> out;
+    esc::check_case_set(set, out);
+    INFO(dump(out));
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].file == "a.yaml");
+    CHECK(out[0].message == "account `ACC` has name `Acme Inc` here but `Acme` at b.yaml:3:26 (as 3 cases write it)");
+    CHECK(out[0].suggestion == "write `Acme`, or check the account id");
+  }
+
   TEST_CASE("account-mismatch is found even when the first case has no name") {
     // ACC appears as (no name), "Acme", "Acme Inc": two different names for one
     // account. check_case_set only compares each case with the account's first case.
@@ -80,7 +98,7 @@ TEST_SUITE("validator_set") {
 
   TEST_CASE("validate_case_set runs every rule and keeps load findings and sorts and marks has_errors") {
     auto set = test_support::make_set({{"b.yaml", k_open + "causes: [{code: nope}]\n"},
-                                       {"a.yaml", k_open + "sumary: x\ncauses: [{code: bad-sale}]\n"}});
+                                       {"a.yaml", k_open + "sumery: x\ncauses: [{code: bad-sale}]\n"}});
     REQUIRE(set.cases.size() == 2);
     auto out = esc::validate_case_set(set, esc::default_taxonomy(), {});
     INFO(dump(out));
@@ -108,7 +126,7 @@ TEST_SUITE("validator_set") {
   }
 
   TEST_CASE("ValidationPolicy changes severities and off drops findings") {
-    const std::string yaml = k_open + "sumary: x\ncauses: [{code: nope}]\n";
+    const std::string yaml = k_open + "sumery: x\ncauses: [{code: nope}]\n";
     SUBCASE("a warning raised to error marks the case") {
       auto set = test_support::make_set({{"a.yaml", yaml}});
       esc::ValidationPolicy policy;
@@ -141,6 +159,19 @@ TEST_SUITE("validator_set") {
       CHECK(out.empty());
       CHECK_FALSE(set.cases[1].has_errors);
     }
+  }
+
+  TEST_CASE("io-error keeps its severity whatever the policy says") {
+    auto set = test_support::make_set({{"a.yaml", k_open}});
+    set.diagnostics.push_back({Severity::error, "io-error", "gone.yaml", {}, "cannot read: No such file", ""});
+    esc::ValidationPolicy policy;
+    policy.severities["io-error"] = Severity::off;
+    policy.severities["autopsy-pending"] = Severity::off;
+    auto out = esc::validate_case_set(set, esc::default_taxonomy(), policy);
+    INFO(dump(out));
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].rule == "io-error");
+    CHECK(out[0].severity == Severity::error);
   }
 
   TEST_CASE("a document that is not a case does not mark the next case as broken") {

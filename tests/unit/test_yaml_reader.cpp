@@ -309,6 +309,70 @@ TEST_SUITE("yaml_reader") {
     CHECK(r.diagnostics[0].mark.line == 2);
   }
 
+  TEST_CASE("a C1 control character or U+FFFE is bad-encoding at its place, named") {
+    struct Case {
+      std::string bytes;
+      const char* name;
+    };
+    for (const auto& c :
+         {Case{"\xC2\x86", "U+0086 (a C1 control character)"}, Case{"\xC2\x9F", "U+009F (a C1 control character)"},
+          Case{"\xEF\xBF\xBE", "U+FFFE (a noncharacter)"}, Case{"\xEF\xBF\xBF", "U+FFFF (a noncharacter)"}}) {
+      CAPTURE(c.name);
+      Read r = read("id: x\ntitle: \xC3\xA9" + c.bytes + "b\n");
+      INFO(dump(r.diagnostics));
+      REQUIRE(r.diagnostics.size() == 1);
+      CHECK(r.diagnostics[0].rule == "bad-encoding");
+      CHECK(r.diagnostics[0].mark == SourceMark{2, 9});
+      CHECK(r.diagnostics[0].message == fmt::format("the character {} is not allowed in YAML", c.name));
+    }
+    Read nel = read(
+        "id: \"a\xC2\x85"
+        "b\"\n");  // U+0085 is a line break, not an error
+    CHECK(nel.diagnostics.empty());
+  }
+
+  TEST_CASE("a missing colon is reported on its own line, not the next") {
+    for (const char* end : {"\nopened: 2024-01-01\n", "\n", ""}) {
+      Read r = read(std::string("id: x\ntitle t") + end);
+      INFO(dump(r.diagnostics));
+      REQUIRE(r.diagnostics.size() == 1);
+      CHECK(r.diagnostics[0].mark == SourceMark{2, 1});
+      CHECK(r.diagnostics[0].suggestion.find("needs a `:` after its key") != std::string::npos);
+    }
+  }
+
+  TEST_CASE("every syntax error a user can hit has a help line") {
+    struct Case {
+      const char* yaml;
+      const char* help;
+    };
+    for (const auto& c :
+         {Case{"id: x\n\ttitle: y\n", "indent with spaces, not tabs"},
+          Case{"id: x\naccount:\n  id: A\n name: X\n", "not indented like the keys"},
+          Case{"id: x\ntitle: first\n  # note\n  second\n", "a `#` comment inside a value ends it"},
+          Case{"\"quoted\" tail\n", "separate cases with a line `---`"},
+          Case{"id: x\ntitle: a: b\n", "put the value in quotes"},
+          Case{"- a\nb: c\n", "every item of a list starts with `- `"}, Case{"a: [1, 2\nb: 3\n", "close the bracket"},
+          Case{"a: \"x\\qy\"\n", "a backslash starts an escape"}, Case{"a: @x\n", "quote values that start with `@`"},
+          Case{"a: !e!x y\n", "a YAML tag: quote it"}}) {
+      CAPTURE(c.yaml);
+      Read r = read(c.yaml);
+      INFO(dump(r.diagnostics));
+      REQUIRE_FALSE(with_rule(r.diagnostics, "yaml-syntax").empty());
+      CHECK(with_rule(r.diagnostics, "yaml-syntax")[0].suggestion.find(c.help) != std::string::npos);
+    }
+  }
+
+  TEST_CASE("a second `id` at the top of a document points at the missing `---`") {
+    Read r = read("id: a\ntitle: t\nid: b\ntitle: u\n");
+    auto found = with_rule(r.diagnostics, "duplicate-key");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].suggestion.find("Put a line `---` before it") != std::string::npos);
+    CHECK(found[1].suggestion.find("keep one of them") != std::string::npos);
+    Read nested = read("account: {id: a, id: b}\n");
+    CHECK(with_rule(nested.diagnostics, "duplicate-key")[0].suggestion.find("keep one of them") != std::string::npos);
+  }
+
   TEST_CASE("documents before a syntax error are delivered and reading stops there") {
     Read r = read("id: one\n---\nid: [\n---\nid: three\n");
     CHECK(r.roots.size() == 1);

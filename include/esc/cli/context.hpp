@@ -62,7 +62,8 @@ struct AnalysisInput {
 };
 
 /// Loads and validates `paths` for `report` and `graph`; prints a one-line
-/// pointer to `validate` on stderr when cases were left out. Throws CliError
+/// pointer to `validate` on stderr when cases were left out, and a warning
+/// when the paths hold no case file at all. Throws CliError
 /// (exit 2) when an input could not be read at all.
 AnalysisInput load_for_analysis(const std::vector<std::string>& paths, const GlobalOptions& globals);
 

@@ -55,6 +55,7 @@ struct CaseSet {
   bool cases_checked = false;           // LoadOptions::check has run on every case
   std::vector<Diagnostic> diagnostics;  // load-time findings; case_index set where known
   std::vector<std::string> ignored;     // files skipped by an ignore pattern, in walk order
+  std::vector<std::string> skipped;     // files of walked folders skipped for their extension (not .yaml/.yml)
   // With LoadOptions::digest: digests[i] is the digest of cases[i] (its
   // `source`), its strings interned in `strings`. A copy of the set shares
   // them, and its digests still point at the original's cases.

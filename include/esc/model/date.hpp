@@ -26,10 +26,26 @@ struct Date {
   long day_number() const;
 };
 
-inline bool operator==(const Date& a, const Date& b) { return a.key() == b.key(); }
-inline bool operator!=(const Date& a, const Date& b) { return a.key() != b.key(); }
-inline bool operator<(const Date& a, const Date& b) { return a.key() < b.key(); }
-inline bool operator>(const Date& a, const Date& b) { return a.key() > b.key(); }
-inline bool operator<=(const Date& a, const Date& b) { return a.key() <= b.key(); }
+/// The help line for text that is not a date: why a YYYY-MM-DD date does not
+/// exist ("February 2024 has 29 days"), the ISO form of a day-first or
+/// month-first date when only one reading is possible (`15/10/2024` ->
+/// `2024-10-15`), or the general "write dates as YYYY-MM-DD".
+std::string date_help(std::string_view text);
+
+inline bool operator==(const Date& a, const Date& b) {
+  return a.key() == b.key();
+}
+inline bool operator!=(const Date& a, const Date& b) {
+  return a.key() != b.key();
+}
+inline bool operator<(const Date& a, const Date& b) {
+  return a.key() < b.key();
+}
+inline bool operator>(const Date& a, const Date& b) {
+  return a.key() > b.key();
+}
+inline bool operator<=(const Date& a, const Date& b) {
+  return a.key() <= b.key();
+}
 
 }  // namespace esc

@@ -8,12 +8,15 @@
 namespace esc {
 
 /// A validation rule: its contract id, default severity, a one-line summary
-/// and a help text saying how to fix a finding.
+/// and a help text saying how to fix a finding. A rule that is not
+/// `configurable` (a path that cannot be read, no input at all) keeps its
+/// severity whatever the config says and cannot be suppressed.
 struct RuleInfo {
   std::string_view id;
   Severity default_severity;
   std::string_view summary;
   std::string_view help;
+  bool configurable = true;
 };
 
 /// Every rule the tool can report, in documentation order.
