@@ -1,3 +1,5 @@
+#include <set>
+
 #include <fmt/format.h>
 
 #include "esc/cli/commands.hpp"
@@ -39,6 +41,37 @@ void apply_filters(const FilterOptions& filters, const Taxonomy& taxonomy, Analy
   analysis.segments = filters.segments;
   analysis.accounts = filters.accounts;
   analysis.tags = filters.tags;
+}
+
+namespace {
+
+// The warnings for one filter: values not among `known`.
+void check_values(const char* option, const std::vector<std::string>& values, const std::set<std::string>& known,
+                  std::vector<std::string>& out) {
+  std::vector<std::string> candidates(known.begin(), known.end());
+  for (const auto& value : values) {
+    if (known.count(value)) continue;
+    std::string hint = did_you_mean(value, candidates);
+    out.push_back(fmt::format("{} {} matches no case{}", option, value, hint.empty() ? "" : "; " + hint));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> unmatched_filters(const FilterOptions& filters, const AnalysisInput& input) {
+  std::vector<std::string> out;
+  if (filters.accounts.empty() && filters.segments.empty() && filters.tags.empty()) return out;
+  std::set<std::string> accounts, segments, tags;
+  for (const CaseDigest* digest : input.cases) {
+    const Case& c = *digest->source;
+    accounts.insert(c.account.id.value);
+    if (!c.account.segment.value.empty()) segments.insert(c.account.segment.value);
+    for (std::size_t i = 0; i < digest->tag_count(); ++i) tags.emplace(input.set.strings->view(digest->tag(i)));
+  }
+  check_values("--account", filters.accounts, accounts, out);
+  check_values("--segment", filters.segments, segments, out);
+  check_values("--tag", filters.tags, tags, out);
+  return out;
 }
 
 }  // namespace esc

@@ -1,3 +1,4 @@
+#include <iostream>
 #include <memory>
 
 #include "esc/analyze/analyzer.hpp"
@@ -23,6 +24,8 @@ int run_graph(const GraphOptions& options, const GlobalOptions& globals) {
   apply_filters(options.filters, taxonomy, analysis);
   analysis.min_accounts = options.min_accounts;
   AnalysisInput input = load_for_analysis(options.paths, globals);
+  if (!globals.quiet)
+    for (const auto& warning : unmatched_filters(options.filters, input)) std::cerr << "esc-autopsy: warning: " << warning << '\n';
   Report report = analyze(input.cases, *input.set.strings, taxonomy, analysis, input.skipped);
   write_output(
       options.output,

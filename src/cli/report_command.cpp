@@ -130,6 +130,8 @@ int run_report(const ReportOptions& options, const GlobalOptions& globals) {
   std::string format = checked_format(options);
   std::string template_text = options.template_path.empty() ? "" : read_template(options.template_path);
   AnalysisInput input = load_for_analysis(options.paths, globals);
+  if (!globals.quiet)
+    for (const auto& warning : unmatched_filters(options.filters, input)) std::cerr << "esc-autopsy: warning: " << warning << '\n';
   Report report = analyze(input.cases, *input.set.strings, taxonomy, analysis, input.skipped);
   report.summary.unreadable_files = input.unreadable_files;
   if (options.redact) redact_report(report);

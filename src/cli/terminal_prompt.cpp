@@ -145,9 +145,8 @@ int TerminalPrompt::read_escape_sequence(std::string* params) {
 }
 
 std::optional<std::string> TerminalPrompt::edit_line() {
-  // Raw mode with a small line editor, so that arrows move the cursor instead
-  // of the terminal echoing `^[[D` into a line it then cannot edit.
-  RawMode raw(m_fd, m_saved);
+  // A small line editor in raw mode (the caller's), so that arrows move the
+  // cursor instead of the terminal echoing `^[[D` into a line it then cannot edit.
   std::string line;
   std::size_t at = 0;  // byte offset of the cursor, on a code point boundary
   auto stop = [&](int signal) -> std::optional<std::string> {
@@ -270,14 +269,15 @@ void TerminalPrompt::show_question(const Question& q) {
 }
 
 Answer TerminalPrompt::ask(const Question& q) {
+  // Raw mode before anything of the question is shown: a key or line typed
+  // as soon as it appears must reach us, not the terminal's echo and erase.
+  std::optional<RawMode> raw;
+  if (m_tty) raw.emplace(m_fd, m_saved);
   show_question(q);
   return q.keys.empty() ? ask_text(q) : ask_key(q);
 }
 
 Answer TerminalPrompt::ask_key(const Question& q) {
-  // Raw mode before the prompt is shown, so that a key typed at once is not echoed.
-  std::optional<RawMode> raw;
-  if (m_tty) raw.emplace(m_fd, m_saved);
   std::string keys;
   for (char k : q.keys) keys += (keys.empty() ? "" : "/") + std::string(1, k == q.default_key ? std::toupper(k) : k);
   std::string line_prompt = " [" + keys + "/?] ";

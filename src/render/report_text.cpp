@@ -4,6 +4,7 @@
 
 #include "esc/render/findings.hpp"
 #include "esc/render/report_render.hpp"
+#include "esc/render/text_escape.hpp"
 #include "esc/render/text_table.hpp"
 
 namespace esc {
@@ -160,7 +161,8 @@ void render_report_text(std::ostream& out, const Report& r, const Style& style, 
   if (!findings.empty()) {
     out << '\n' << style.bold("Findings") << '\n';
     for (std::size_t i = 0; i < findings.size(); ++i)
-      out << fmt::format("  {}. ", i + 1) << wrap(findings[i].headline, width > 6 ? width - 6 : width, 5) << '\n';
+      out << fmt::format("  {}. ", i + 1) << wrap(escape_text(findings[i].headline), width > 6 ? width - 6 : width, 5)
+          << '\n';
   }
   watchlist_table(out, r, style, width);
   causes_table(out, r, style, width);
@@ -171,7 +173,7 @@ void render_report_text(std::ostream& out, const Report& r, const Style& style, 
   actions_table(out, r, style, width);
   if (!r.loops.empty()) {
     out << '\n' << style.bold("Loops") << '\n';
-    for (const auto& loop : r.loops) out << "  " << format_chain(loop, " ⇄ ") << '\n';
+    for (const auto& loop : r.loops) out << "  " << escape_text(format_chain(loop, " ⇄ ")) << '\n';
   }
   out << '\n' << style.dim("More: --format json for every number; man esc-autopsy-report for definitions.") << '\n';
 }

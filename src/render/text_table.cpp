@@ -1,9 +1,16 @@
 #include "esc/render/text_table.hpp"
+#include "esc/render/text_escape.hpp"
 
 #include <algorithm>
 #include <cctype>
 
 namespace esc {
+
+void TextTable::add_row(std::vector<std::string> cells) {
+  for (auto& cell : cells) cell = escape_text(cell);
+  m_rows.push_back(std::move(cells));
+}
+
 
 std::size_t display_width(const std::string& text) {
   std::size_t n = 0;

@@ -392,3 +392,30 @@ TEST_CASE("-o takes the format from its extension and refuses a mismatch or a fo
   CHECK(folder.err.find("is a folder") != std::string::npos);
   CHECK(folder.err.find("--force") == std::string::npos);
 }
+
+TEST_CASE("a filter value that matches no case is a warning with a suggestion") {
+  auto r = e2e::run({"report", "--as-of", "2025-06-30", "--account", "acme123", "--tag", "nope-never", "examples/cases"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("--account acme123 matches no case; did you mean `ACME123`?") != std::string::npos);
+  CHECK(r.err.find("--tag nope-never matches no case") != std::string::npos);
+  auto graph = e2e::run({"graph", "--account", "acme123", "examples/cases"});
+  CHECK(graph.err.find("did you mean `ACME123`?") != std::string::npos);
+  auto fine = e2e::run({"report", "--as-of", "2025-06-30", "--account", "ACME123", "examples/cases"});
+  CHECK(fine.err.find("matches no case") == std::string::npos);
+}
+
+TEST_CASE("the text report escapes control characters and bidi overrides from case files") {
+  auto dir = e2e::temp_dir();
+  e2e::write_file(dir + "/evil.yaml",
+                  "id: EV-1\ntitle: t\naccount: {id: EVIL, name: \"Red\\e[31mAlert\\u202Edesrever\"}\n"
+                  "opened: 2024-01-01\noutcome: at-risk\ncauses: [{code: product-flaw.defect}]\n"
+                  "actions: [{action: \"::error file=x::pwned\\rmore\", owner: support, due: 2024-02-01}]\n"
+                  "---\nid: EV-2\ntitle: t\naccount: {id: EVIL}\nopened: 2024-03-01\n"
+                  "causes: [{code: product-flaw.defect}]\n");
+  auto r = e2e::run({"report", "--as-of", "2024-06-30", dir});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  CHECK(r.out.find("\u202E") == std::string::npos);
+  CHECK(r.out.find('\r') == std::string::npos);
+  CHECK(r.out.find("Red\\x1b[31mAlert\\u202edesrever") != std::string::npos);
+}

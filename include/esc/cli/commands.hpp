@@ -35,6 +35,12 @@ void add_filter_options(CLI::App& cmd, FilterOptions& filters);
 /// CliError for a date that is not YYYY-MM-DD or a code not in `taxonomy`.
 void apply_filters(const FilterOptions& filters, const Taxonomy& taxonomy, AnalysisOptions& analysis);
 
+/// For each --account, --segment or --tag value that no valid case of `input`
+/// has, a warning line ("--account acme123 matches no case; did you mean
+/// `ACME123`?"), in option order. The analysis still runs: an empty result
+/// is an answer too.
+std::vector<std::string> unmatched_filters(const FilterOptions& filters, const AnalysisInput& input);
+
 /// Parses a YYYY-MM-DD option value; throws CliError naming `option` otherwise.
 Date parse_date_option(const std::string& text, const char* option);
 

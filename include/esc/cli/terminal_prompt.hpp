@@ -37,7 +37,8 @@ class TerminalPrompt : public Prompt {
   int read_byte();
   // A line without its line break; nullopt at end of input or on a signal (m_stopped says which).
   std::optional<std::string> read_line();
-  // A line typed on the terminal, edited in raw mode (Left/Right/Home/End move
+  // A line typed on the terminal, edited in raw mode, which the caller has set
+  // (Left/Right/Home/End move
   // the cursor, Backspace/Delete erase, other keys with escape sequences are
   // ignored); nullopt on Ctrl-C, Ctrl-D on an empty line, end of input or a signal.
   std::optional<std::string> edit_line();
@@ -46,6 +47,7 @@ class TerminalPrompt : public Prompt {
   // or k_end/k_signal.
   int read_escape_sequence(std::string* params);
   Answer stopped();
+  // Both run inside ask(), which has set raw mode on a terminal.
   Answer ask_key(const Question& q);
   Answer ask_text(const Question& q);
   void show_question(const Question& q);

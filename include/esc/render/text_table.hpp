@@ -13,8 +13,10 @@ namespace esc {
 class TextTable {
  public:
   explicit TextTable(std::vector<std::string> headers) : m_headers(std::move(headers)) {}
-  /// Adds a row with one cell per header.
-  void add_row(std::vector<std::string> cells) { m_rows.push_back(std::move(cells)); }
+  /// Adds a row with one cell per header. Cells are user text: control
+  /// characters and bidi overrides are escaped (escape_text) so that a case
+  /// file cannot move the cursor, recolour the terminal or reverse a line.
+  void add_row(std::vector<std::string> cells);
   bool empty() const { return m_rows.empty(); }
   /// Prints the table indented by two spaces within `width` columns.
   void print(std::ostream& out, const Style& style, std::size_t width) const;
