@@ -1,4 +1,6 @@
 // Churn association of causes, chains and pairs (issue 14).
+#include <map>
+#include <utility>
 #include <vector>
 
 #include "esc/analyze/facts.hpp"
@@ -24,11 +26,18 @@ ChurnAssociation associate(std::size_t churned, std::size_t accounts, const Popu
 }
 
 // Fills `churn` for every item of a list, q-values adjusted across the list.
+// Items share few distinct (churned, accounts) counts (most chains have one
+// account), and an exact test over thousands of accounts is not free: each
+// distinct count is tested once.
 template <typename T>
 void associate_all(std::vector<T>& items, const Population& all) {
+  std::map<std::pair<std::size_t, std::size_t>, ChurnAssociation> tested;
   std::vector<double> p_values;
   for (auto& item : items) {
-    item.churn = associate(item.churned_accounts, item.accounts, all);
+    auto key = std::make_pair(item.churned_accounts, item.accounts);
+    auto it = tested.find(key);
+    if (it == tested.end()) it = tested.emplace(key, associate(item.churned_accounts, item.accounts, all)).first;
+    item.churn = it->second;
     p_values.push_back(item.churn.p_value);
   }
   std::vector<double> q_values = benjamini_hochberg(p_values);

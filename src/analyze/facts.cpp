@@ -216,6 +216,7 @@ Report analyze(const std::vector<const CaseDigest*>& cases, const StringPool& st
   for (const auto* list : {&facts.cases, &facts.outside_dates})
     for (const auto& c : *list) {
       report.case_refs.push_back(case_ref(*c.source));
+      if (!options.case_codes) continue;
       std::string& codes = report.case_refs.back().codes;
       for (std::size_t i = 0; i < c.code_count(); ++i) codes.append(i ? ";" : "").append(c.code(i));
     }

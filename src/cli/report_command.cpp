@@ -40,6 +40,7 @@ AnalysisOptions analysis_options(const ReportOptions& o, const Taxonomy& taxonom
   apply_filters(o.filters, taxonomy, a);
   if (!o.as_of.empty()) a.as_of = parse_date_option(o.as_of, "--as-of");
   a.min_accounts = o.min_accounts;
+  a.case_codes = o.table == "cases";
   return a;
 }
 

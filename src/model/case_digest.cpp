@@ -94,7 +94,9 @@ CaseDigest CaseDigest::of(const Case& c, const Taxonomy& taxonomy, StringPool& s
     w.push_back(date_word(action.due));
     w.push_back(date_word(action.done));
     w.push_back(static_cast<std::uint32_t>(action.status));
-    w.push_back(strings.intern(action.action));
+    // Only open actions' words are kept: the action tracker lists open
+    // actions, and unique text costs memory per case (see bench/README.md).
+    w.push_back(action.status == ActionStatus::open ? strings.intern(action.action) : strings.intern(""));
   }
   if (c.reviewed)
     for (const auto& attendee : c.reviewed->attendees) w.push_back(strings.intern(attendee.value));

@@ -159,10 +159,6 @@ std::string mermaid(const Report& r, const Taxonomy& taxonomy) {
   "code title fixed cases_before days_before cases_after days_after accounts_after rate_ratio_text p_value " \
   "verdict held is_too_early recurrences[id title account opened] has_more_recurrences more_recurrences"
 
-// The keys of one row of actions[] and open_actions[].
-#define ACTION_KEYS \
-  "case account label action owner owner_title cause cause_title due status days_overdue is_overdue"
-
 std::string_view report_context_schema() {
   return "title tool as_of period min_accounts filters has_filters redacted empty "
          "summary{cases accounts open_cases arr_total arr_total_raw arr_lost arr_churned arr_downgraded arr_at_risk "
@@ -187,13 +183,12 @@ std::string_view report_context_schema() {
          "has_inflated_accounts inflated_accounts_text matrix[claimed cells[assessed cases is_inflated is_diagonal]]} "
          "has_fixes fixes[" FIX_KEYS "] has_failed_fixes failed_fixes[" FIX_KEYS "] held_fixes too_early_fixes "
          "has_watchlist watchlist[account name label arr cases reasons[.] reasons_text] "
-         "has_actions actions[" ACTION_KEYS "] has_open_actions open_actions[" ACTION_KEYS "] "
-         "open_actions_count overdue_actions_count "
+         "has_actions actions[case account label action owner owner_title cause cause_title due days_overdue "
+         "is_overdue] actions_count overdue_actions_count "
          "charts{causes! causes_narrow! trend! graph! departments! accounts! fixes! severity!} "
          "mermaid!";
 }
 #undef FIX_KEYS
-#undef ACTION_KEYS
 
 mstch::map build_report_context(const Report& report, const Taxonomy& taxonomy) {
   Names names(report, taxonomy);

@@ -263,7 +263,7 @@ void add_time_tables(mstch::map& ctx, const Report& r, const Names& names) {
                                    {"reasons", reasons},
                                    {"reasons_text", join(w.reasons, "; ")}});
   }
-  mstch::array actions, open_actions;
+  mstch::array actions;
   std::size_t overdue = 0;
   for (const auto& a : r.actions) {
     const CaseRef& c = r.case_refs[a.case_ref];
@@ -276,18 +276,14 @@ void add_time_tables(mstch::map& ctx, const Report& r, const Names& names) {
                    {"cause", a.cause},
                    {"cause_title", a.cause.empty() ? std::string() : names.cause_title(a.cause)},
                    {"due", date(a.due)},
-                   {"status", std::string(to_string(a.status))},
                    {"days_overdue", format_count(static_cast<std::size_t>(a.days_overdue))},
                    {"is_overdue", a.days_overdue > 0}};
     overdue += a.days_overdue > 0 ? 1 : 0;
-    if (a.status == ActionStatus::open) open_actions.push_back(row);
     actions.push_back(std::move(row));
   }
   ctx["has_actions"] = !actions.empty();
   ctx["actions"] = actions;
-  ctx["has_open_actions"] = !open_actions.empty();
-  ctx["open_actions"] = open_actions;
-  ctx["open_actions_count"] = n(open_actions.size());
+  ctx["actions_count"] = n(actions.size());
   ctx["overdue_actions_count"] = n(overdue);
   ctx["has_watchlist"] = !watchlist.empty();
   ctx["watchlist"] = watchlist;

@@ -151,12 +151,11 @@ void watchlist(CsvWriter& csv, const Report& r) {
 }
 
 void actions(CsvWriter& csv, const Report& r) {
-  csv.row({"case", "account", "action", "owner", "cause", "due", "done", "status", "days_overdue"});
+  csv.row({"case", "account", "action", "owner", "cause", "due", "days_overdue"});
   for (const auto& a : r.actions) {
     const CaseRef& c = r.case_refs[a.case_ref];
     csv.row({Text::text(c.id), Text::text(c.account), Text::text(a.action), a.owner, a.cause,
-             a.due ? a.due->to_string() : "", a.done ? a.done->to_string() : "", std::string(to_string(a.status)),
-             std::to_string(a.days_overdue)});
+             a.due ? a.due->to_string() : "", std::to_string(a.days_overdue)});
   }
 }
 

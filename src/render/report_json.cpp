@@ -292,8 +292,6 @@ void render_report_json(std::ostream& out, const Report& r) {
                 {"owner", a.owner},
                 {"cause", a.cause.empty() ? Json(nullptr) : Json(a.cause)},
                 {"due", optional_date(a.due)},
-                {"done", optional_date(a.done)},
-                {"status", std::string(to_string(a.status))},
                 {"days_overdue", a.days_overdue}};
   });
   doc.finish();

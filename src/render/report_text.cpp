@@ -113,16 +113,13 @@ void watchlist_table(std::ostream& out, const Report& r, const Style& style, std
   table.print(out, style, width);
 }
 
-// Open actions, the overdue ones first (done and dropped ones are in JSON and CSV).
+// Open actions, the overdue ones first.
 void actions_table(std::ostream& out, const Report& r, const Style& style, std::size_t width) {
-  std::vector<const ActionItem*> open;
-  for (const auto& a : r.actions)
-    if (a.status == ActionStatus::open) open.push_back(&a);
-  if (open.empty()) return;
-  heading(out, style, "Open follow-up actions", open.size());
+  if (r.actions.empty()) return;
+  heading(out, style, "Open follow-up actions", r.actions.size());
   TextTable table({"overdue", "due", "owner", "case", "account", "action"});
-  for (std::size_t i = 0; i < open.size() && i < k_rows; ++i) {
-    const ActionItem& a = *open[i];
+  for (std::size_t i = 0; i < r.actions.size() && i < k_rows; ++i) {
+    const ActionItem& a = r.actions[i];
     const CaseRef& c = r.case_refs[a.case_ref];
     table.add_row({a.days_overdue > 0 ? fmt::format("{}d", format_count(static_cast<std::size_t>(a.days_overdue))) : "-",
                    a.due ? a.due->to_string() : "-", a.owner, c.id, c.account, a.action});

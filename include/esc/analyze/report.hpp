@@ -81,7 +81,7 @@ struct CaseRef {
   std::string id, title, account;
   std::optional<Date> opened, closed;
   std::optional<Outcome> outcome;
-  std::string codes;  // its canonical cause codes in file order, joined by ";" (one string: memory at 100k cases)
+  std::string codes;  // with AnalysisOptions::case_codes: its canonical cause codes in file order, joined by ";"
 };
 
 /// An index into Report::case_refs: lists of cases share one copy of each.
@@ -150,13 +150,12 @@ struct FixStat {
   std::vector<CaseRefIndex> recurrences;  // extra: the cases counted in cases_after, by opened date
 };
 
-/// One follow-up action as the action tracker lists it (issue 15).
+/// One open follow-up action as the action tracker lists it (issue 15).
 struct ActionItem {
   CaseRefIndex case_ref = 0;  // its case (and so its account)
   std::string action, owner, cause;  // cause: the canonical code, "" when it names none
-  std::optional<Date> due, done;
-  ActionStatus status = ActionStatus::open;
-  long days_overdue = 0;  // open and past due: days from due to --as-of; else 0
+  std::optional<Date> due;
+  long days_overdue = 0;  // past due: days from due to --as-of; else 0
 };
 
 /// An open or at-risk account worth acting on before its next escalation.
@@ -176,6 +175,7 @@ struct AnalysisOptions {
   std::vector<std::string> causes;  // canonical codes: cases citing one of them or a code under it
   Date as_of = Date::today();
   std::size_t min_accounts = 2;
+  bool case_codes = false;  // fill CaseRef::codes (only `--table cases` reads them: memory at 100k cases)
 };
 
 struct Report {
@@ -197,7 +197,7 @@ struct Report {
   SeverityStat severity;
   std::vector<FixStat> fixes;
   std::vector<WatchItem> watchlist;
-  std::vector<ActionItem> actions;  // overdue first (most overdue first), then open by due date, then the rest
+  std::vector<ActionItem> actions;  // the open ones: overdue first (most days first), then by due date
 };
 
 }  // namespace esc

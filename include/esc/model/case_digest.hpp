@@ -25,7 +25,7 @@ struct DigestEdge {
 
 /// An action as the analysis reads it.
 struct DigestAction {
-  StringPool::Id text = 0;             // the action's own words
+  StringPool::Id text = 0;             // the action's own words (open actions only; "" for the others)
   StringPool::Id owner = 0;            // "" when the action names none
   std::optional<std::uint32_t> cause;  // the canonical entry of its cause, when it names a known one
   std::optional<Date> due;
