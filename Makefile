@@ -1,7 +1,7 @@
 # esc-autopsy developer entry points. `make test` is what CI runs.
 BUILD ?= build
 JOBS ?= 2
-DEBIAN_PACKAGES = cmake ninja-build g++ pkg-config libyaml-dev libcli11-dev libfmt-dev \
+DEBIAN_PACKAGES = cmake ninja-build g++ pkg-config libyaml-dev libcsv-dev libcli11-dev libfmt-dev \
   libboost-graph-dev doctest-dev nlohmann-json3-dev libmstch-dev \
   libxml2-utils python3 python3-jsonschema python3-yaml man-db dpkg-dev bash-completion
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo

@@ -40,6 +40,20 @@ const std::vector<RuleInfo>& rule_catalog() {
        "Split the file or simplify it; YAML aliases are not allowed. Limits can be raised in the config file."},
       {"io-error", Severity::error, "A path could not be read (missing, unreadable, dangling link, loop).",
        "Check that the path exists and is readable; links that dangle or loop are not followed."},
+      {"csv-syntax", Severity::error, "A CSV export breaks RFC 4180 quoting or holds a NUL byte (import).",
+       "Quote fields that hold the delimiter, quotes or line breaks, double quotes inside them, and close every "
+       "quote; the record named is left out, the others are imported."},
+      {"import-map", Severity::error, "An import map (or the export's header) does not fit together (import).",
+       "Fix the map at the position shown: every column it names must be in the export's header line; start "
+       "from `esc-autopsy import --print-map PRESET`."},
+      {"import-value", Severity::error, "A value of an export row cannot become part of a case (import).",
+       "Add the value to the map's `values:` (the suggestion names the closest one), or fix the row; the row is "
+       "left out and the others are imported."},
+      {"import-file", Severity::error, "An existing case file cannot be updated by import.",
+       "Fix the case file so `esc-autopsy validate` accepts it (or move it away), then import again."},
+      {"csv-encoding", Severity::warning, "A CSV export is not UTF-8 and was converted (import).",
+       "Export as UTF-8 CSV; UTF-16 and Windows-1252/Latin-1 files are converted, which is right unless the "
+       "file was in another code page."},
       {"unknown-key", Severity::warning, "A key is not part of the format.",
        "Fix the spelling (the suggestion names the closest key) or remove the key."},
       {"no-evidence", Severity::warning, "A confirmed cause has no evidence.",
