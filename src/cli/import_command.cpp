@@ -1,11 +1,14 @@
 // `esc-autopsy import`: CSV exports of a CRM or helpdesk → case files.
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -102,23 +105,77 @@ ImportMap load_map(const ImportOptions& options, std::string& map_text, std::vec
   return *map;
 }
 
-void write_plan(const ImportPlanEntry& entry) {
-  if (entry.action == ImportPlanEntry::Action::create) {
-    fs::path parent = fs::path(entry.path).parent_path();
-    if (!parent.empty()) {
-      std::error_code ec;
-      fs::create_directories(parent, ec);
-      if (ec) throw CliError(fmt::format("cannot create {}: {}", parent.string(), ec.message()));
-    }
-    write_file_atomically(entry.path, entry.content, false);
-  } else if (entry.action == ImportPlanEntry::Action::update) {
-    std::ifstream in(entry.path, std::ios::binary);
-    std::ostringstream now;
-    now << in.rdbuf();
-    if (now.str() != entry.original)
-      throw CliError(fmt::format("{} changed while import ran; not updated", entry.path));
-    replace_file_atomically(entry.path, entry.content);
+// Replaces an existing file with its update, unless it changed since it was read.
+void write_update(const ImportPlanEntry& entry) {
+  std::ifstream in(entry.path, std::ios::binary);
+  std::ostringstream now;
+  now << in.rdbuf();
+  if (now.str() != entry.original) throw CliError(fmt::format("{} changed while import ran; not updated", entry.path));
+  replace_file_atomically(entry.path, entry.content);
+}
+
+// Writes the plan's new files (in batches, one sync per batch) and updates;
+// a file that fails becomes `skip` with an io-error finding.
+void write_plan(std::vector<ImportPlanEntry>& plan, const std::string& folder, std::vector<Diagnostic>& diagnostics) {
+  auto failed = [&](ImportPlanEntry& entry, const std::string& message) {
+    diagnostics.push_back(Diagnostic{Severity::error, "io-error", entry.path, SourceMark{}, message, "", -1});
+    entry.action = ImportPlanEntry::Action::skip;
+    entry.reason = message;
+  };
+  bool creates = false;
+  for (const auto& entry : plan) creates = creates || entry.action == ImportPlanEntry::Action::create;
+  if (creates) {
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) throw CliError(fmt::format("cannot create {}: {}", folder, ec.message()));
   }
+  constexpr std::size_t k_batch = 8192;
+  std::vector<NewFile> batch;
+  std::vector<ImportPlanEntry*> owners;
+  auto flush = [&] {
+    auto problems = write_new_files_atomically(batch);
+    for (std::size_t i = 0; i < problems.size(); ++i)
+      if (!problems[i].empty()) failed(*owners[i], problems[i]);
+    batch.clear();
+    owners.clear();
+  };
+  for (auto& entry : plan) {
+    if (entry.action == ImportPlanEntry::Action::create) {
+      batch.push_back(NewFile{entry.path, &entry.content});
+      owners.push_back(&entry);
+      if (batch.size() == k_batch) flush();
+    } else if (entry.action == ImportPlanEntry::Action::update) {
+      try {
+        write_update(entry);
+      } catch (const CliError& e) {
+        failed(entry, e.what());
+      }
+    }
+  }
+  flush();
+}
+
+// The plan of every case's file, on up to -j threads (reading existing files
+// is most of a re-import); the result is in case order whatever the threads.
+std::vector<ImportPlanEntry> plan_files(const std::vector<ImportedCase>& cases, const std::string& folder,
+                                        const LoadOptions& load, std::vector<Diagnostic>& diagnostics) {
+  std::vector<ImportPlanEntry> plan(cases.size());
+  std::vector<std::vector<Diagnostic>> findings(cases.size());
+  unsigned threads = load.jobs ? load.jobs : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, cases.size() / 256 + 1));
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < cases.size(); i = next++) {
+      std::string path = (fs::path(folder) / (cases[i].id + ".yaml")).string();
+      plan[i] = plan_case_file(cases[i], path, load.limits, findings[i]);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& thread : pool) thread.join();
+  for (auto& f : findings) diagnostics.insert(diagnostics.end(), f.begin(), f.end());
+  return plan;
 }
 
 int run_import(const ImportOptions& options, const GlobalOptions& globals) {
@@ -170,25 +227,10 @@ int run_import(const ImportOptions& options, const GlobalOptions& globals) {
 
   std::vector<ImportedCase> cases =
       build_imported_cases(exports, map, taxonomy, accounts ? &*accounts : nullptr, diagnostics);
-  std::vector<ImportPlanEntry> plan;
-  plan.reserve(cases.size());
-  for (const auto& c : cases) {
-    std::string path = (fs::path(options.output) / (c.id + ".yaml")).string();
-    plan.push_back(plan_case_file(c, path, load.limits, diagnostics));
-  }
+  std::vector<ImportPlanEntry> plan = plan_files(cases, options.output, load, diagnostics);
+  if (!options.dry_run) write_plan(plan, options.output, diagnostics);
   std::size_t counts[4] = {0, 0, 0, 0};
-  for (auto& entry : plan) {
-    if (!options.dry_run) {
-      try {
-        write_plan(entry);
-      } catch (const CliError& e) {
-        diagnostics.push_back(Diagnostic{Severity::error, "io-error", entry.path, SourceMark{}, e.what(), "", -1});
-        entry.action = ImportPlanEntry::Action::skip;
-        entry.reason = e.what();
-      }
-    }
-    ++counts[static_cast<int>(entry.action)];
-  }
+  for (const auto& entry : plan) ++counts[static_cast<int>(entry.action)];
   sort_diagnostics(diagnostics);
 
   // The plan: every file in a dry run; otherwise the updates and skips.

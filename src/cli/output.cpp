@@ -96,6 +96,61 @@ void replace_file_atomically(const std::string& path, const std::string& content
   write_through_temp(target, text_writer(content), info.st_mode & 07777, true);
 }
 
+std::vector<std::string> write_new_files_atomically(const std::vector<NewFile>& files) {
+  std::vector<std::string> problems(files.size());
+  std::vector<std::string> temps(files.size());
+  int sync_fd = -1;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::string& path = files[i].path;
+    std::string temp = path + ".tmp-XXXXXX";
+    int fd = ::mkstemp(temp.data());
+    if (fd < 0) {
+      problems[i] = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+      continue;
+    }
+    const std::string& content = *files[i].content;
+    std::size_t done = 0;
+    while (done < content.size()) {
+      ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      done += static_cast<std::size_t>(n);
+    }
+    int error = done == content.size() ? 0 : (errno ? errno : EIO);
+    ::fchmod(fd, 0644);
+    if (sync_fd < 0 && error == 0) sync_fd = ::dup(fd);
+    if (::close(fd) != 0 && error == 0) error = errno;
+    if (error != 0) {
+      ::unlink(temp.c_str());
+      problems[i] = fmt::format("cannot write {}: {}", path, std::strerror(error));
+      continue;
+    }
+    temps[i] = std::move(temp);
+  }
+  if (sync_fd >= 0) {  // one flush of the file system for every temporary file
+    ::syncfs(sync_fd);
+    ::close(sync_fd);
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (temps[i].empty()) continue;
+    const std::string& path = files[i].path;
+    if (::link(temps[i].c_str(), path.c_str()) == 0) {
+      ::unlink(temps[i].c_str());
+      continue;
+    }
+    int error = errno;
+    struct stat info {};
+    if (error == EEXIST || ::lstat(path.c_str(), &info) == 0) {
+      ::unlink(temps[i].c_str());
+      problems[i] = fmt::format("{} already exists; not replaced", path);
+    } else if (std::rename(temps[i].c_str(), path.c_str()) != 0) {
+      ::unlink(temps[i].c_str());
+      problems[i] = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    }
+  }
+  return problems;
+}
+
 void write_output(const std::string& path, const OutputWriter& render, bool force) {
   if (path.empty() || path == "-") {
     render(std::cout);

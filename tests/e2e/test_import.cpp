@@ -148,7 +148,11 @@ TEST_CASE("hostile CSV: unbalanced quote, NUL bytes, UTF-16, a 10 MB field; find
                      "2,a,Acme,Big one,open,,2024-01-02,,,\"" + big + "\"\n" + "3,a,Acme,Fine,open,,2024-01-02,,,\n" +
                      "4,a,Acme,\"never closed,open,,2024-01-02,,,\n";
   e2e::write_file(dir + "/hostile.csv", text);
-  auto r = e2e::run({"import", "--preset", "zendesk-tickets", "-o", dir + "/cases", dir + "/hostile.csv"});
+  e2e::write_file(dir + "/map.yaml",
+                  "id_prefix: ZD-\ndate_format: YYYY-MM-DD\ncolumns:\n  id: Id\n  title: Subject\n"
+                  "  account.id: Organization\n  opened: Created at\n  outcome: Status\n"
+                  "  summary: Description\n");
+  auto r = e2e::run({"import", "--map", dir + "/map.yaml", "-o", dir + "/cases", dir + "/hostile.csv"});
   INFO(r.out, r.err);
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("hostile.csv:2:38: error: the field holds a NUL byte") != std::string::npos);
