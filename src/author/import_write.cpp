@@ -17,7 +17,9 @@ namespace {
 
 // Whether `text` can be written as a literal block scalar and read back the same.
 bool fits_literal_block(std::string_view text) {
-  if (text.find('\n') == std::string_view::npos) return false;
+  // One line is a block too when it is long: easier to read, and to diff.
+  if (text.find('\n') == std::string_view::npos && text.size() < 100) return false;
+  if (text.empty() || text.front() == ' ' || text.back() == ' ') return false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return false;

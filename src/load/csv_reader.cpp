@@ -238,6 +238,13 @@ CsvTable parse_csv(std::string path, std::string bytes, const CsvOptions& option
     csv_set_delim(&parser, static_cast<unsigned char>(table.delimiter));
   };
   start_parser();
+  // libcsv calls back only at a delimiter, a line break or a quote, so runs of
+  // other bytes are fed at once and those bytes one at a time: after each, we
+  // know whether the next byte starts a field (and where).
+  bool special[256] = {};
+  for (unsigned char c : {static_cast<unsigned char>(table.delimiter), static_cast<unsigned char>('\n'),
+                          static_cast<unsigned char>('\r'), static_cast<unsigned char>('"')})
+    special[c] = true;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (state.field_pending && !(state.record_pending && (c == '\n' || c == '\r'))) {
@@ -249,8 +256,16 @@ CsvTable parse_csv(std::string path, std::string bytes, const CsvOptions& option
         state.record_offset = i;
       }
     }
-    if (csv_parse(&parser, text.data() + i, 1, on_field, on_record, &state) == 1) continue;
+    std::size_t run = 1;
+    if (!special[static_cast<unsigned char>(c)])
+      while (i + run < text.size() && !special[static_cast<unsigned char>(text[i + run])]) ++run;
+    std::size_t parsed = csv_parse(&parser, text.data() + i, run, on_field, on_record, &state);
+    if (parsed == run) {
+      i += run - 1;
+      continue;
+    }
     if (csv_error(&parser) != CSV_EPARSE) throw std::bad_alloc();
+    i += parsed;
     // A quote where RFC 4180 allows none: leave the record out and go on at the next line.
     bad_quotes.emplace_back(i, state.current.fields.empty() ? state.record_offset : state.current.offset);
     csv_free(&parser);
