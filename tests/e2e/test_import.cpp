@@ -33,7 +33,7 @@ std::size_t count_files(const std::string& dir) {
 
 }  // namespace
 
-TEST_CASE("salesforce-cases: BOM, CRLF, quotes and line breaks; an unmapped reason is reported, the rest imported") {
+TEST_CASE("salesforce-cases: BOM, CRLF, quotes and line breaks - an unmapped reason is reported, the rest imported") {
   std::string dir = e2e::temp_dir() + "/cases";
   auto r = e2e::run({"import", "--preset", "salesforce-cases", "--accounts", fixture("salesforce-accounts.csv"), "-o",
                      dir, fixture("salesforce-cases.csv")});
@@ -89,7 +89,7 @@ TEST_CASE("jira-issues: repeated Labels columns and a custom root-cause field") 
   CHECK(validate_json(dir)["summary"]["errors"] == 0);
 }
 
-TEST_CASE("gainsight-ctas: a tab-separated export; --print-map writes a map that imports the same") {
+TEST_CASE("gainsight-ctas: a tab-separated export - --print-map writes a map that imports the same") {
   std::string dir = e2e::temp_dir();
   auto map = e2e::run({"import", "--print-map", "gainsight-ctas"});
   REQUIRE(map.exit_code == 0);
@@ -140,7 +140,7 @@ TEST_CASE("re-import after a review keeps causes and reviewed byte-identical and
   CHECK(validate_json(dir + "/cases")["summary"]["errors"] == 0);
 }
 
-TEST_CASE("hostile CSV: unbalanced quote, NUL bytes, UTF-16, a 10 MB field; findings in every format") {
+TEST_CASE("hostile CSV: unbalanced quote, NUL bytes, UTF-16, a 10 MB field - findings in every format") {
   std::string dir = e2e::temp_dir();
   std::string header = "Id,Requester,Organization,Subject,Status,Priority,Created at,Solved at,Tags,Description\n";
   std::string big(10 * 1024 * 1024, 'y');

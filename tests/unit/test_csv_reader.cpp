@@ -91,7 +91,7 @@ TEST_CASE("Windows-1252 and Latin-1 exports are converted") {
   CHECK(latin1.table.encoding == "ISO-8859-1");
 }
 
-TEST_CASE("a quote never closed is reported where it opened; the records before it are kept") {
+TEST_CASE("a quote never closed is reported where it opened - the records before it are kept") {
   auto p = parse("Id,Name\n1,ok\n2,\"never closed\n3,lost\n");
   REQUIRE(p.diagnostics.size() == 1);
   CHECK(p.diagnostics[0].rule == "csv-syntax");
@@ -129,7 +129,7 @@ TEST_CASE("a 10 MB field is read whole") {
   CHECK(p.table.rows[1].line == 3);
 }
 
-TEST_CASE("an empty file has no header and no rows; bytes that are no text are reported") {
+TEST_CASE("an empty file has no header and no rows - bytes that are no text are reported") {
   auto empty = parse("");
   CHECK(empty.diagnostics.empty());
   CHECK(empty.table.header.fields.empty());

@@ -79,7 +79,7 @@ TEST_CASE("export dates in each date_format, with a time after them ignored") {
   CHECK_FALSE(parse_export_date("02/03/24", DateFormat::us));
 }
 
-TEST_CASE("a map with errors is refused with positions; unknown keys get a did-you-mean") {
+TEST_CASE("a map with errors is refused with positions - unknown keys get a did-you-mean") {
   std::vector<Diagnostic> out;
   auto map = load_import_map(SourceText("map.yaml", "columns:\n  title: Subject\ndate_fromat: x\n"), out);
   CHECK_FALSE(map);
@@ -142,7 +142,7 @@ TEST_CASE("an unmapped picklist value leaves its row out with a did-you-mean at 
   CHECK(values[1].suggestion.find("`Product - Bug`") != std::string::npos);
 }
 
-TEST_CASE("bad dates, a missing id and a closed date before the opened date are findings; the row is left out") {
+TEST_CASE("bad dates, a missing id and a closed date before the opened date are findings - the row is left out") {
   std::vector<Diagnostic> out;
   auto cases = import_rows(std::string(k_header) + "1,a,A,,2024-03-02,,New,,,\n" + ",b,A,,3/2/2024,,New,,,\n" +
                                "3,c,A,,3/2/2024,3/1/2024,New,,,\n",
@@ -151,7 +151,7 @@ TEST_CASE("bad dates, a missing id and a closed date before the opened date are 
   CHECK(with_rule(out, "import-value").size() == 3);
 }
 
-TEST_CASE("rows sharing an id become one case; an --accounts table fills what the export leaves out") {
+TEST_CASE("rows sharing an id become one case - an --accounts table fills what the export leaves out") {
   std::vector<Diagnostic> out;
   AccountTable accounts{{"A", AccountInfo{"Alpha Inc", "enterprise", "EMEA", "250000"}}};
   auto cases = import_rows(std::string(k_header) + "7,First,A,,3/5/2024,,New,High,Product - Bug,x\n" +
@@ -167,7 +167,7 @@ TEST_CASE("rows sharing an id become one case; an --accounts table fills what th
   CHECK(cases[0].account_arr == "250000");
 }
 
-TEST_CASE("a missing required column leaves the file out; a missing optional one is a warning") {
+TEST_CASE("a missing required column leaves the file out - a missing optional one is a warning") {
   std::vector<Diagnostic> out;
   auto cases = import_rows("Case Number,Subjet,Account ID,Opened\n1,a,A,3/2/2024\n", out);
   CHECK(cases.empty());
