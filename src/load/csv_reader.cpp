@@ -300,6 +300,7 @@ CsvTable parse_csv(std::string path, std::string bytes, const CsvOptions& option
       f.value = std::move(field.value);
       row.fields.push_back(std::move(f));
     }
+    raw.fields = std::vector<RawField>();  // free as we go: the rows now hold the values
     if (first) {
       table.header = std::move(row);
       first = false;
@@ -334,9 +335,19 @@ std::optional<CsvTable> read_csv_file(const std::string& path, const CsvOptions&
       out.push_back(Diagnostic{Severity::error, "io-error", path, SourceMark{}, "cannot read the file", "", -1});
       return std::nullopt;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    bytes = buffer.str();
+    in.seekg(0, std::ios::end);
+    std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
+    if (size > 0) {  // one buffer of the file's size: an export can be hundreds of MB
+      in.seekg(0);
+      bytes.resize(static_cast<std::size_t>(size));
+      in.read(bytes.data(), size);
+      bytes.resize(static_cast<std::size_t>(in.gcount()));
+    } else {  // a pipe, or a file without a size
+      in.clear();
+      std::ostringstream buffer;
+      buffer << in.rdbuf();
+      bytes = buffer.str();
+    }
   }
   return parse_csv(path == "-" ? "<stdin>" : path, std::move(bytes), options, out);
 }
