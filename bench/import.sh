@@ -21,14 +21,24 @@ export_csv="$OUT/export-$ROWS.csv"
 echo "export: $export_csv ($(du -h "$export_csv" | cut -f1), $ROWS rows)"
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
+# Elapsed seconds of a command; its CPU seconds (user + sys) go to $OUT/cpu.
+seconds() {
+  /usr/bin/time -f "%e %U %S" -o "$OUT/time" "$@" >/dev/null 2>&1 || true
+  read -r elapsed user sys <"$OUT/time"
+  echo "$user + $sys" | bc >>"$OUT/cpu"
+  echo "$elapsed"
+}
 
-fresh=() again=()
+fresh=() again=() fresh_cpu=() again_cpu=()
 for ((i = 0; i < RUNS; i++)); do
-  rm -rf "$OUT/cases"
+  rm -rf "$OUT/cases" "$OUT/cpu"
   fresh+=("$(seconds "$bin" import --preset salesforce-cases -q -o "$OUT/cases" "$export_csv")")
   again+=("$(seconds "$bin" import --preset salesforce-cases -q -o "$OUT/cases" "$export_csv")")
+  mapfile -t cpu <"$OUT/cpu"
+  fresh_cpu+=("${cpu[0]}") again_cpu+=("${cpu[1]}")
 done
-echo "files written: $(find "$OUT/cases" -name '*.yaml' | wc -l)"
-echo "import into an empty folder, s: ${fresh[*]} (median $(printf '%s\n' "${fresh[@]}" | median))"
-echo "re-import, all unchanged, s:    ${again[*]} (median $(printf '%s\n' "${again[@]}" | median))"
+echo "files written: $(find "$OUT/cases" -name '*.yaml' | wc -l); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "import into an empty folder, elapsed s: ${fresh[*]} (median $(printf '%s\n' "${fresh[@]}" | median))"
+echo "                             CPU s:     ${fresh_cpu[*]} (median $(printf '%s\n' "${fresh_cpu[@]}" | median))"
+echo "re-import, all unchanged, elapsed s:    ${again[*]} (median $(printf '%s\n' "${again[@]}" | median))"
+echo "                             CPU s:     ${again_cpu[*]} (median $(printf '%s\n' "${again_cpu[@]}" | median))"
