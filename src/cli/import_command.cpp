@@ -210,7 +210,7 @@ int run_import(const ImportOptions& options, const GlobalOptions& globals) {
   tables.reserve(options.exports.size() + 1);
   std::optional<AccountTable> accounts;
   if (!options.accounts.empty()) {
-    if (auto table = read_csv_file(options.accounts, csv, diagnostics)) {
+    if (auto table = read_csv_file(options.accounts, CsvOptions{}, diagnostics)) {  // its own delimiter, detected
       accounts = read_account_table(*table, map, diagnostics);
       tables.push_back(std::move(*table));
     }

@@ -202,3 +202,21 @@ TEST_CASE("usage problems are exit 2: no map, two maps, a missing export, a brok
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("product-flaw.defect") != std::string::npos);
 }
+
+TEST_CASE("--delimiter, an export on stdin, and an --accounts row with a bad ARR") {
+  std::string dir = e2e::temp_dir();
+  std::string csv = "CTA ID|Company Name|Company ID|Name|Status|Priority|Created Date|Closed Date|Reason\n"
+                    "7|Vandelay|C-1|Usage down|Open|High|03/20/2024||Low Usage\n";
+  e2e::write_file(dir + "/accounts.csv", "Company ID,Company Name,Segment,ARR\nC-1,Vandelay,smb,lots\n");
+  auto r = e2e::run({"import", "--preset", "gainsight-ctas", "--delimiter", "|", "--accounts", dir + "/accounts.csv",
+                     "-o", dir + "/cases", "-"},
+                    csv);
+  INFO(r.out, r.err);
+  CHECK(r.exit_code == 1);  // the bad ARR is an error; the case is still imported
+  CHECK(r.out.find("accounts.csv:2:18: error: `lots` is not an amount") != std::string::npos);
+  std::string cta = e2e::read_file(dir + "/cases/GS-7.yaml");
+  CHECK(cta.find("  segment: smb\n") != std::string::npos);
+  CHECK(cta.find("arr:") == std::string::npos);
+  CHECK(cta.find("  - code: missed-signals.usage-decline\n") != std::string::npos);
+  CHECK(e2e::run({"import", "--preset", "gainsight-ctas", "--delimiter", ";;", "-o", dir, "-"}, csv).exit_code == 2);
+}
