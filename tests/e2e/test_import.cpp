@@ -205,8 +205,9 @@ TEST_CASE("usage problems are exit 2: no map, two maps, a missing export, a brok
 
 TEST_CASE("--delimiter, an export on stdin, and an --accounts row with a bad ARR") {
   std::string dir = e2e::temp_dir();
-  std::string csv = "CTA ID|Company Name|Company ID|Name|Status|Priority|Created Date|Closed Date|Reason\n"
-                    "7|Vandelay|C-1|Usage down|Open|High|03/20/2024||Low Usage\n";
+  std::string csv =
+      "CTA ID|Company Name|Company ID|Name|Status|Priority|Created Date|Closed Date|Reason\n"
+      "7|Vandelay|C-1|Usage down|Open|High|03/20/2024||Low Usage\n";
   e2e::write_file(dir + "/accounts.csv", "Company ID,Company Name,Segment,ARR\nC-1,Vandelay,smb,lots\n");
   auto r = e2e::run({"import", "--preset", "gainsight-ctas", "--delimiter", "|", "--accounts", dir + "/accounts.csv",
                      "-o", dir + "/cases", "-"},
