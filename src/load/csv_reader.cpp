@@ -3,6 +3,7 @@
 #include "esc/load/csv_reader.hpp"
 
 #include <iconv.h>
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
 #include <iostream>
@@ -259,6 +260,9 @@ CsvTable parse_csv(std::string path, std::string bytes, const CsvOptions& option
     std::size_t run = 1;
     if (!special[static_cast<unsigned char>(c)])
       while (i + run < text.size() && !special[static_cast<unsigned char>(text[i + run])]) ++run;
+    // libcsv grows its field buffer by a fixed block: make the block the run or the buffer's size, so a
+    // huge field costs a few reallocations, not one per 128 bytes (quadratic where realloc copies).
+    csv_set_blk_size(&parser, std::max<std::size_t>({run, csv_get_buffer_size(&parser), 4096}));
     std::size_t parsed = csv_parse(&parser, text.data() + i, run, on_field, on_record, &state);
     if (parsed == run) {
       i += run - 1;
