@@ -1,7 +1,7 @@
 # esc-autopsy developer entry points. `make test` is what CI runs.
 BUILD ?= build
 JOBS ?= 2
-DEBIAN_PACKAGES = cmake ninja-build g++ pkg-config libyaml-dev libyaml-cpp-dev libcli11-dev libfmt-dev \
+DEBIAN_PACKAGES = cmake ninja-build g++ pkg-config libyaml-dev libyaml-cpp-dev libcsv-dev libcli11-dev libfmt-dev \
   libboost-graph-dev libboost-math-dev doctest-dev nlohmann-json3-dev libmstch-dev \
   libxml2-utils python3 python3-jsonschema python3-yaml man-db dpkg-dev bash-completion
 # Tools some tests drive (the HTML report in a headless browser, `dot`, networkx):

@@ -15,7 +15,7 @@ _esc_autopsy() {
   local cur prev words cword
   _init_completion || return
 
-  local commands="validate report graph taxonomy new review schema help"
+  local commands="validate report graph taxonomy new review import schema help"
   local global="--taxonomy --config --color --max-file-size -j --jobs -q --quiet --version -h --help"
   local command="" i
   for ((i = 1; i < cword; i++)); do
@@ -27,8 +27,14 @@ _esc_autopsy() {
   done
 
   case $prev in
-    --taxonomy | --config | --template | --answers)
+    --taxonomy | --config | --template | --answers | --map)
       _filedir '@(yaml|yml|mustache)'; return ;;
+    --accounts)
+      _filedir '@(csv|CSV|tsv|txt)'; return ;;
+    --preset | --print-map)
+      COMPREPLY=($(compgen -W "salesforce-cases zendesk-tickets jira-issues gainsight-ctas" -- "$cur")); return ;;
+    --delimiter)
+      COMPREPLY=($(compgen -W ", ; tab |" -- "$cur")); return ;;
     -o | --output)
       _filedir; return ;;
     --color)
@@ -39,7 +45,7 @@ _esc_autopsy() {
       COMPREPLY=($(compgen -W "causes links chains pairs accounts departments fixes watchlist actions cases" -- "$cur")); return ;;
     -f | --format)
       case $command in
-        validate) COMPREPLY=($(compgen -W "text json github junit sarif" -- "$cur")) ;;
+        validate | import) COMPREPLY=($(compgen -W "text json github junit sarif" -- "$cur")) ;;
         report) COMPREPLY=($(compgen -W "text json markdown html csv" -- "$cur")) ;;
         graph) COMPREPLY=($(compgen -W "dot mermaid graphml json" -- "$cur")) ;;
         taxonomy) COMPREPLY=($(compgen -W "tree yaml json markdown codes" -- "$cur")) ;;
@@ -66,6 +72,7 @@ _esc_autopsy() {
     taxonomy) options="--format --strict" ;;
     new) options="--account --name --segment --arr --title --opened --id --output --force --template" ;;
     review) options="--answers --dry-run --document --force" ;;
+    import) options="--map --preset --output --accounts --delimiter --dry-run --format --print-map" ;;
     schema) options="--output --force" ;;
     help) COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;
   esac
@@ -77,6 +84,8 @@ _esc_autopsy() {
     _filedir '@(yaml|yml)'
   elif [[ $command == taxonomy ]]; then
     :
+  elif [[ $command == import ]]; then
+    _filedir '@(csv|CSV|tsv|txt)'
   else
     _filedir '@(yaml|yml)'
   fi

@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
   add_taxonomy_command(app, globals, action);
   add_new_command(app, globals, action);
   add_review_command(app, globals, action);
+  add_import_command(app, globals, action);
   add_help_command(app, globals, action);
 
   try {

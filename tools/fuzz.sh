@@ -5,6 +5,7 @@
 #   tools/fuzz.sh                 # 60-second smoke (what CI runs)
 #   tools/fuzz.sh 3600            # one hour
 #   tools/fuzz.sh 0 -runs=10000000  # 10 million executions, no time limit
+#   FUZZ_TARGET=csv tools/fuzz.sh   # the CSV reader of `import` instead
 #
 # Extra arguments go to libFuzzer. Crashes, timeouts and out-of-memory inputs
 # are written to build-fuzz/artifacts/; the script fails when one is found.
@@ -19,7 +20,13 @@ command -v "$cxx" >/dev/null || { echo "fuzz.sh: $cxx not found (apt-get install
 
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DESC_FUZZ=ON -DESC_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" --target fuzz_loader -j "${JOBS:-1}"
+target="fuzz_${FUZZ_TARGET:-loader}"
+cmake --build "$build" --target "$target" -j "${JOBS:-1}"
+if [ "$target" = fuzz_csv ]; then
+  mkdir -p "$build/corpus-csv" "$build/artifacts"
+  exec "$build/fuzz_csv" "$build/corpus-csv" tests/cases/import -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+    -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$build/artifacts/" "$@"
+fi
 
 corpus="$build/corpus"
 mkdir -p "$corpus" "$build/artifacts"

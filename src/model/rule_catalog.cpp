@@ -47,6 +47,20 @@ const std::vector<RuleInfo>& rule_catalog() {
        "Write a case in the file (`esc-autopsy new` starts one), or delete it."},
       {"misspelled-key", Severity::error, "A key is one slip away from a key of the format (`confidance`).",
        "Spell the key as the message says: until then its value is ignored, which would lose it silently."},
+      {"csv-syntax", Severity::error, "A CSV export breaks RFC 4180 quoting or holds a NUL byte (import).",
+       "Quote fields that hold the delimiter, quotes or line breaks, double quotes inside them, and close every "
+       "quote; the record named is left out, the others are imported."},
+      {"import-map", Severity::error, "An import map (or the export's header) does not fit together (import).",
+       "Fix the map at the position shown: every column it names must be in the export's header line; start "
+       "from `esc-autopsy import --print-map PRESET`."},
+      {"import-value", Severity::error, "A value of an export row cannot become part of a case (import).",
+       "Add the value to the map's `values:` (the suggestion names the closest one), or fix the row; the row is "
+       "left out and the others are imported."},
+      {"import-file", Severity::error, "An existing case file cannot be updated by import.",
+       "Fix the case file so `esc-autopsy validate` accepts it (or move it away), then import again."},
+      {"csv-encoding", Severity::warning, "A CSV export is not UTF-8 and was converted (import).",
+       "Export as UTF-8 CSV; UTF-16 and Windows-1252/Latin-1 files are converted, which is right unless the "
+       "file was in another code page."},
       {"unknown-key", Severity::warning, "A key is not part of the format (and not one slip from a key that is).",
        "Fix the spelling (the suggestion names the closest key) or remove the key."},
       {"no-evidence", Severity::warning, "A confirmed cause has no evidence.",

@@ -76,6 +76,7 @@ TEST_CASE("every command has a page that documents each option its --help lists"
       {{"taxonomy", "check", "--help"}, "esc-autopsy-taxonomy.1"},
       {{"new", "--help"}, "esc-autopsy-new.1"},
       {{"review", "--help"}, "esc-autopsy-review.1"},
+      {{"import", "--help"}, "esc-autopsy-import.1"},
       {{"schema", "--help"}, "esc-autopsy-schema.1"},
   };
   std::string global = e2e::read_file(e2e::source_path("man/esc-autopsy.1"));

@@ -49,6 +49,11 @@ expect bad-sale.wrong-solution esc-autopsy report --cause bad-sale.w
 expect --strict esc-autopsy validate --st
 expect always esc-autopsy --color a
 expect departments esc-autopsy report --table d
+expect import esc-autopsy im
+expect --preset esc-autopsy import --pre
+expect zendesk-tickets esc-autopsy import --preset z
+expect jira-issues esc-autopsy import --print-map j
+expect --dry-run esc-autopsy import --dr
 
 if command -v zsh >/dev/null; then
   zsh -n "$source/completions/_esc-autopsy" || { echo "FAIL: zsh syntax"; failures=$((failures + 1)); }

@@ -79,3 +79,22 @@ TEST_SUITE("output") {
     fs::remove_all(dir);
   }
 }
+
+TEST_CASE("write_new_files_atomically writes new files, never replaces one, and leaves no temporary file") {
+  fs::path dir = fresh_dir();
+  std::ofstream(dir / "taken.yaml") << "mine\n";
+  std::string a = "id: A\n", b = "id: B\n", c = "id: C\n";
+  std::vector<esc::NewFile> files = {{(dir / "a.yaml").string(), &a},
+                                     {(dir / "taken.yaml").string(), &b},
+                                     {(dir / "missing" / "c.yaml").string(), &c}};
+  auto problems = esc::write_new_files_atomically(files);
+  REQUIRE(problems.size() == 3);
+  CHECK(problems[0].empty());
+  CHECK(slurp(dir / "a.yaml") == a);
+  CHECK(problems[1].find("already exists") != std::string::npos);
+  CHECK(slurp(dir / "taken.yaml") == "mine\n");
+  CHECK_FALSE(problems[2].empty());
+  CHECK(entries(dir) == 2);  // a.yaml and taken.yaml: no temporary file left behind
+  CHECK((fs::status(dir / "a.yaml").permissions() & fs::perms::owner_write) != fs::perms::none);
+  fs::remove_all(dir);
+}

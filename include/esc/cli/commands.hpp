@@ -20,6 +20,7 @@ void add_schema_command(CLI::App& app, const GlobalOptions& globals, CommandActi
 void add_new_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 void add_taxonomy_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 void add_review_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
+void add_import_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 void add_help_command(CLI::App& app, const GlobalOptions& globals, CommandAction& action);
 
 /// The analysis filters shared by `report` and `graph`, as given on the command line.
