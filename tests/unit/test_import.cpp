@@ -81,13 +81,18 @@ TEST_CASE("export dates in each date_format, with a time after them ignored") {
 
 TEST_CASE("a map with errors is refused with positions - unknown keys get a did-you-mean") {
   std::vector<Diagnostic> out;
-  auto map = load_import_map(SourceText("map.yaml", "columns:\n  title: Subject\ndate_fromat: x\n"), out);
+  auto map = load_import_map(
+      SourceText("map.yaml", "columns:\n  title: Subject\ndate_fromat: x\nseparatorz_and_more: y\n"), out);
   CHECK_FALSE(map);
   CHECK(with_rule(out, "import-map").size() == 3);  // no id, account.id, opened
+  auto misspelled = with_rule(out, "misspelled-key");  // one slip from a key: an error, its value would be lost
+  REQUIRE(misspelled.size() == 1);
+  CHECK(misspelled[0].mark == SourceMark{3, 1});
+  CHECK(misspelled[0].severity == Severity::error);
+  CHECK(misspelled[0].suggestion.find("date_format") != std::string::npos);
   auto unknown = with_rule(out, "unknown-key");
   REQUIRE(unknown.size() == 1);
-  CHECK(unknown[0].mark == SourceMark{3, 1});
-  CHECK(unknown[0].suggestion.find("date_format") != std::string::npos);
+  CHECK(unknown[0].mark == SourceMark{4, 1});
 }
 
 TEST_CASE("every preset loads and its values lead to outcome words, severities and taxonomy codes") {
