@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "esc/render/diagnostics_render.hpp"  // escape_xml
+#include "esc/render/xml_escape.hpp"
 
 namespace esc {
 namespace {

@@ -1,50 +1,14 @@
-// Shared pieces of the SVG charts: escaping, the writer, colours, text fitting, time axes.
+// Shared pieces of the SVG charts: the writer, colours, text fitting, time axes.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 
 #include <fmt/format.h>
 
+#include "esc/render/xml_escape.hpp"
 #include "svg.hpp"
 
 namespace esc {
-
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    unsigned char u = static_cast<unsigned char>(c);
-    // XML 1.0 forbids C0 controls other than tab and line ends, and U+FFFE/U+FFFF:
-    // one in a title would make the whole SVG (and the page holding it) unreadable.
-    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    if (u == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
-      i += 2;
-      continue;
-    }
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 namespace svg {
 
@@ -72,11 +36,11 @@ void Writer::text(double x, double y, const std::string& text, double size, cons
                   const std::string& extra) {
   m_body += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"{}\"{}{}{}>{}</text>", num(x), num(y), num(size),
                         anchor == "start" ? "" : " text-anchor=\"" + anchor + "\"", extra.empty() ? "" : " ", extra,
-                        xml_escape(text));
+                        escape_xml(text));
 }
 
 void Writer::tooltip(const std::string& text) {
-  m_body += "<title>" + xml_escape(text) + "</title>";
+  m_body += "<title>" + escape_xml(text) + "</title>";
 }
 
 std::string Writer::finish() const {
@@ -84,7 +48,7 @@ std::string Writer::finish() const {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
       "role=\"img\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif\" "
       "fill=\"{2}\"><title>{3}</title><desc>{4}</desc>{5}</svg>",
-      num(m_width), num(m_height), k_ink, xml_escape(m_title), xml_escape(m_description), m_body);
+      num(m_width), num(m_height), k_ink, escape_xml(m_title), escape_xml(m_description), m_body);
 }
 
 namespace {

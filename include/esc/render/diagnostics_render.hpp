@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "esc/model/diagnostic.hpp"
+#include "esc/render/xml_escape.hpp"
 #include "esc/render/style.hpp"
 
 namespace esc {
@@ -80,8 +81,5 @@ std::string escape_github_data(std::string_view text);
 /// Workflow-command escaping of a property value: `%`, CR, LF, `:` and `,`.
 std::string escape_github_property(std::string_view text);
 
-/// XML escaping for text and attributes; invalid UTF-8 becomes U+FFFD and
-/// characters XML 1.0 forbids are dropped.
-std::string escape_xml(std::string_view text);
 
 }  // namespace esc

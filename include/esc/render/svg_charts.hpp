@@ -37,7 +37,4 @@ std::string svg_failed_fixes(const Report& report, std::size_t limit = 10);
 /// Severity claimed against severity found in review, as a 4x4 grid.
 std::string svg_severity(const Report& report);
 
-/// Escapes & < > " ' for XML and HTML text and attribute values.
-std::string xml_escape(std::string_view text);
-
 }  // namespace esc
