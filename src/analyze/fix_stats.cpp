@@ -54,8 +54,9 @@ struct Counts {
   std::vector<CaseRefIndex> recurrences;
 };
 
-void judge(FixStat& fix, const Counts& counts, const Date& as_of) {
-  fix.days_after = as_of.day_number() - fix.fixed.day_number();
+// `observed_to`: the end of the after window (see compute_fixes).
+void judge(FixStat& fix, const Counts& counts, const Date& observed_to) {
+  fix.days_after = std::max(0L, observed_to.day_number() - fix.fixed.day_number());
   fix.days_before = counts.first ? std::max(0L, fix.fixed.day_number() - counts.first->day_number() + 1) : 0;
   if (fix.days_before <= 0 || fix.days_after <= 0) return;  // nothing to compare: too early
   RateComparison test = compare_rates(fix.cases_before, static_cast<double>(fix.days_before), fix.cases_after,
@@ -94,6 +95,15 @@ void compute_fixes(const Facts& facts, Report& report) {
       }
     }
   }
+  // The after window ends where the data does: at the last case opened in
+  // the report, or at --as-of if that is earlier. Days after the newest case
+  // of an export are not observed, and counting them as quiet days would make
+  // every fix look as if it held.
+  Date observed_to = facts.options.as_of;
+  std::optional<Date> newest;
+  for (const auto& c : facts.cases)
+    if (c.source->opened && (!newest || *newest < *c.source->opened)) newest = c.source->opened;
+  if (newest && *newest < observed_to) observed_to = *newest;
   const auto& refs = report.case_refs;
   for (const auto& [code, date] : fixed) {
     FixStat fix;
@@ -110,7 +120,7 @@ void compute_fixes(const Facts& facts, Report& report) {
       const CaseRef& y = refs[b];
       return std::make_tuple(x.opened->key(), std::cref(x.id)) < std::make_tuple(y.opened->key(), std::cref(y.id));
     });
-    judge(fix, n, facts.options.as_of);
+    judge(fix, n, observed_to);
     report.fixes.push_back(std::move(fix));
   }
   std::sort(report.fixes.begin(), report.fixes.end(), [](const FixStat& a, const FixStat& b) {

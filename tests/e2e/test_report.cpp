@@ -422,3 +422,19 @@ TEST_CASE("the text report escapes control characters and bidi overrides from ca
   CHECK(r.out.find('\r') == std::string::npos);
   CHECK(r.out.find("Red\\x1b[31mAlert\\u202edesrever") != std::string::npos);
 }
+
+TEST_CASE("a fix's after window ends at the newest case, not at a later --as-of") {
+  // fix-verdicts' newest case opens 2024-12-30: half a year more of --as-of adds no quiet days.
+  json at = report_of({"--as-of", "2024-12-30", "tests/cases/analysis/fix-verdicts/cases"});
+  json later = report_of({"--as-of", "2025-06-30", "tests/cases/analysis/fix-verdicts/cases"});
+  REQUIRE(at["fixes"].size() == later["fixes"].size());
+  for (std::size_t i = 0; i < at["fixes"].size(); ++i) {
+    CHECK(at["fixes"][i]["days_after"] == later["fixes"][i]["days_after"]);
+    CHECK(at["fixes"][i]["verdict"] == later["fixes"][i]["verdict"]);
+  }
+  CHECK(at["fixes"][1]["days_after"] == 365);
+  json earlier = report_of({"--as-of", "2024-06-30", "tests/cases/analysis/fix-verdicts/cases"});
+  for (const auto& f : earlier["fixes"])
+    if (f["code"] == "product-flaw.defect")  // cases after --as-of are left out; the newest left opens 2024-06-18
+      CHECK(f["days_after"] == 170);          // 2023-12-31 to 2024-06-18
+}

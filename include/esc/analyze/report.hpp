@@ -141,7 +141,8 @@ struct FixStat {
   std::string code;
   Date fixed;  // the earliest completion of a done action on it: done, else due, else the case's closed
   std::size_t cases_before = 0, cases_after = 0, accounts_after = 0;
-  long days_before = 0, days_after = 0;  // from the first case citing it to the fix; from the fix to --as-of
+  long days_before = 0, days_after = 0;  // from the first case citing it to the fix; from the fix to the
+                                         // last case opened in the report (or --as-of, if earlier)
   std::optional<double> rate_ratio;      // after / before, per day
   std::optional<double> rr_lo, rr_hi;    // 95% exact interval
   double p_value = 1;                    // one-sided: the rate fell
