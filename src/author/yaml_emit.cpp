@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
-
+#include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 
 #include <yaml-cpp/yaml.h>
 
@@ -62,6 +63,42 @@ std::string emit_scalar(std::string_view value, bool in_flow) {
   return text;
 }
 
+// Text the emitter writes as it is, in block and flow context alike: a
+// letter or digit, then letters, digits, spaces, `_`, `.` and `-`, no space
+// last, and not a word or number some reader takes for another type. Most
+// ids, titles and names of an import are such text; test_yaml_emit checks
+// every such value against YAML::Emitter itself.
+bool is_plain_word_text(std::string_view value) {
+  if (value.empty() || !std::isalnum(static_cast<unsigned char>(value.front())) || value.back() == ' ') return false;
+  for (char c : value)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != ' ' && c != '_' && c != '.' && c != '-') return false;
+  return !is_reserved_word(value) && !looks_like_yaml_number(value);
+}
+
+// emit_scalar for short values, each distinct one emitted once: names,
+// segments, regions, tags and codes repeat across the rows of an import, and
+// the emitter's plain-scalar checks (regular expressions run per character)
+// were a quarter of an import's time (bench/README.md). Thread-safe; holds at
+// most k_cached values per context.
+std::string emit_scalar_cached(std::string_view value, bool in_flow) {
+  constexpr std::size_t k_short = 64, k_cached = 20000;
+  if (is_plain_word_text(value)) return std::string(value);  // what the emitter writes for it: tested against it
+  if (value.size() > k_short) return emit_scalar(value, in_flow);
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::string> cache[2];
+  auto& known = cache[in_flow ? 1 : 0];
+  std::string key(value);
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = known.find(key);
+    if (it != known.end()) return it->second;
+  }
+  std::string text = emit_scalar(value, in_flow);
+  std::lock_guard<std::mutex> lock(mutex);
+  if (known.size() < k_cached) known.emplace(std::move(key), text);
+  return text;
+}
+
 bool all_of_class(std::string_view s, int (*predicate)(int)) {
   return !s.empty() &&
          std::all_of(s.begin(), s.end(), [&](char c) { return predicate(static_cast<unsigned char>(c)); });
@@ -100,11 +137,11 @@ bool looks_like_yaml_number(std::string_view value) {
 }
 
 std::string yaml_scalar(std::string_view value) {
-  return emit_scalar(value, false);
+  return emit_scalar_cached(value, false);
 }
 
 std::string yaml_flow_scalar(std::string_view value) {
-  return emit_scalar(value, true);
+  return emit_scalar_cached(value, true);
 }
 
 std::string yaml_flow_list(const std::vector<std::string>& values) {

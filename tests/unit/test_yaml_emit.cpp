@@ -1,7 +1,10 @@
+#include <algorithm>
+#include <cctype>
 #include <random>
 #include <vector>
 
 #include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
 
 #include "esc/author/yaml_emit.hpp"
 #include "esc/load/source_text.hpp"
@@ -182,5 +185,40 @@ TEST_CASE("round trip: every hostile string and random mixes of them read back u
       CHECK(scalar.front() == '"');
     // Bidirectional controls are written as visible escapes.
     if (value.find("\xE2\x80\xAE") != std::string::npos) CHECK(scalar.find("\\u202e") != std::string::npos);
+  }
+}
+
+TEST_CASE("plain word text is written exactly as YAML::Emitter writes it, in block and flow context") {
+  // yaml_scalar skips the emitter for letters, digits, spaces, `_`, `.` and
+  // `-`: each such value must come out as the emitter would write it.
+  auto emitted = [](const std::string& value, bool flow) {
+    static const std::vector<std::string> reserved = {"~",   "null", "true", "false", "yes", "no",
+                                                      "on",  "off",  "y",    "n",     "=",   "<<"};
+    std::string lower;
+    for (char c : value) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    YAML::Emitter out;
+    if (flow) out << YAML::Flow << YAML::BeginSeq;
+    if (std::find(reserved.begin(), reserved.end(), lower) != reserved.end() || esc::looks_like_yaml_number(value))
+      out << YAML::DoubleQuoted;
+    out << value;
+    if (flow) out << YAML::EndSeq;
+    std::string text = out.c_str();
+    return flow ? text.substr(1, text.size() - 2) : text;
+  };
+  const std::string alphabet = "aZ09 _.-eEx";
+  std::mt19937 random(11);
+  std::vector<std::string> values = {"ESC-2024-0001", "SF-00001026", "Reporting export times out", "ACME Corp",
+                                     "2024-01-01",    "1.0.0",       "v2",                         "No",
+                                     "e5",            "0x1F",        "a  b",                       "x-",
+                                     "1e3",           "1_000",       "a.",                         "Q1 2024"};
+  for (int i = 0; i < 3000; ++i) {
+    std::string v;
+    for (std::size_t n = 1 + random() % 12; n > 0; --n) v += alphabet[random() % alphabet.size()];
+    values.push_back(v);
+  }
+  for (const auto& v : values) {
+    CAPTURE(v);
+    CHECK(esc::yaml_scalar(v) == emitted(v, false));
+    CHECK(esc::yaml_flow_scalar(v) == emitted(v, true));
   }
 }
