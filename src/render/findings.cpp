@@ -130,8 +130,7 @@ void third_strike_findings(const Report& r, const Namer& n, const ArrOf& arr_of,
 
 std::string rate_ratio_text(const FixStat& f) {
   if (!f.rate_ratio) return "";
-  return fmt::format("rate ratio {:.2f}, 95% CI {:.2f}–{}", *f.rate_ratio, f.rr_lo.value_or(0),
-                     f.rr_hi ? fmt::format("{:.2f}", *f.rr_hi) : "∞");
+  return fmt::format("rate ratio {:.2f}, 95% CI {}", *f.rate_ratio, format_rate_ratio_ci(f));
 }
 
 std::vector<std::pair<std::string, double>> fix_evidence(const FixStat& f) {

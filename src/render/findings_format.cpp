@@ -38,6 +38,20 @@ std::string format_p(double p, const std::string& name) {
   return fmt::format("{} = {:.3f}", name, p);
 }
 
+std::string format_rate_ratio_ci(const FixStat& fix) {
+  return fmt::format("{:.2f}–{}", fix.rr_lo.value_or(0), fix.rr_hi ? fmt::format("{:.2f}", *fix.rr_hi) : "∞");
+}
+
+std::string left_out_text(const ReportSummary& s, const std::string& as_of_words) {
+  std::vector<std::string> parts;
+  if (s.skipped) parts.push_back(count_of(s.skipped, "case") + " with errors");
+  if (s.unreadable_files) parts.push_back(count_of(s.unreadable_files, "unreadable file"));
+  if (s.after_as_of) parts.push_back(count_of(s.after_as_of, "case") + " opened after " + as_of_words);
+  return join_names(parts, parts.size());
+}
+
+double round_statistic(double value) { return std::stod(fmt::format("{:.6g}", value)); }
+
 std::string format_chain(const std::vector<std::string>& path, const std::string& arrow) {
   std::string out;
   for (const auto& code : path) out += (out.empty() ? "" : arrow) + code;

@@ -72,15 +72,6 @@ std::string filters_text(const AnalysisOptions& o) {
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 
-// "2 cases with errors, 1 unreadable file and 3 cases opened after the as-of date"
-std::string left_out_text(const ReportSummary& s) {
-  std::vector<std::string> parts;
-  if (s.skipped) parts.push_back(count_of(s.skipped, "case") + " with errors");
-  if (s.unreadable_files) parts.push_back(count_of(s.unreadable_files, "unreadable file"));
-  if (s.after_as_of) parts.push_back(count_of(s.after_as_of, "case") + " opened after the as-of date");
-  return join_names(parts, parts.size());
-}
-
 mstch::map summary(const Report& r) {
   std::size_t third = 0, overdue = 0, churned = 0;
   double churned_arr = 0;
@@ -107,7 +98,7 @@ mstch::map summary(const Report& r) {
                     {"unreadable_files", n(s.unreadable_files)},
                     {"after_as_of", n(s.after_as_of)},
                     {"has_left_out", s.skipped + s.unreadable_files + s.after_as_of > 0},
-                    {"left_out_text", left_out_text(s)},
+                    {"left_out_text", left_out_text(s, "the as-of date")},
                     {"repeat_accounts", n(r.repeat_accounts.size())},
                     {"third_strikes", n(third)},
                     {"overdue_actions", n(overdue)},

@@ -27,8 +27,7 @@ constexpr std::size_t k_listed_recurrences = 10;
 // "0.10 (95% CI 0.03–0.28)", or "–" when there was nothing before to compare.
 std::string rate_ratio_text(const FixStat& f) {
   if (!f.rate_ratio) return "–";
-  return fmt::format("{:.2f} (95% CI {:.2f}–{})", *f.rate_ratio, f.rr_lo.value_or(0),
-                     f.rr_hi ? fmt::format("{:.2f}", *f.rr_hi) : "∞");
+  return fmt::format("{:.2f} (95% CI {})", *f.rate_ratio, format_rate_ratio_ci(f));
 }
 
 mstch::map fix_row(const Report& r, const FixStat& f, const Names& names) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "esc/render/findings.hpp"
 #include "esc/render/report_render.hpp"
 
 namespace esc {
@@ -24,7 +25,7 @@ std::string number(std::size_t value) {
 // A statistic: 6 significant digits, empty when undefined (as JSON's null).
 std::string stat(const std::optional<double>& value) {
   if (!value || !std::isfinite(*value)) return "";
-  return number(std::stod(fmt::format("{:.6g}", *value)));
+  return number(round_statistic(*value));
 }
 
 std::vector<std::string> churn_columns() {

@@ -40,7 +40,7 @@ Json options_json(const AnalysisOptions& o) {
 // so the bytes do not depend on the last bit of a floating-point sum.
 Json stat(const std::optional<double>& value) {
   if (!value || !std::isfinite(*value)) return nullptr;
-  return number(std::stod(fmt::format("{:.6g}", *value)));
+  return number(round_statistic(*value));
 }
 
 Json interval(const std::optional<double>& lo, const std::optional<double>& hi) {

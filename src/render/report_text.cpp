@@ -92,9 +92,7 @@ void fixes_table(std::ostream& out, const Report& r, const Style& style, std::si
   TextTable table({"cause", "fixed", "before", "after", "rate ratio (95% CI)", "verdict"});
   for (std::size_t i = 0; i < r.fixes.size() && i < k_rows; ++i) {
     const FixStat& f = r.fixes[i];
-    std::string ratio = f.rate_ratio ? fmt::format("{:.2f} ({:.2f}–{})", *f.rate_ratio, f.rr_lo.value_or(0),
-                                                   f.rr_hi ? fmt::format("{:.2f}", *f.rr_hi) : "∞")
-                                     : "-";
+    std::string ratio = f.rate_ratio ? fmt::format("{:.2f} ({})", *f.rate_ratio, format_rate_ratio_ci(f)) : "-";
     table.add_row({f.code, f.fixed.to_string(), fmt::format("{} in {}d", f.cases_before, f.days_before),
                    fmt::format("{} in {}d", f.cases_after, f.days_after), ratio, std::string(to_string(f.verdict))});
   }
@@ -127,15 +125,6 @@ void actions_table(std::ostream& out, const Report& r, const Style& style, std::
   table.print(out, style, width);
 }
 
-// "2 cases with errors, 1 unreadable file and 3 cases opened after --as-of"
-std::string left_out(const ReportSummary& s) {
-  std::vector<std::string> parts;
-  if (s.skipped) parts.push_back(count_of(s.skipped, "case") + " with errors");
-  if (s.unreadable_files) parts.push_back(count_of(s.unreadable_files, "unreadable file"));
-  if (s.after_as_of) parts.push_back(count_of(s.after_as_of, "case") + " opened after --as-of");
-  return join_names(parts, parts.size());
-}
-
 }  // namespace
 
 void render_report_text(std::ostream& out, const Report& r, const Style& style, std::size_t width) {
@@ -143,7 +132,7 @@ void render_report_text(std::ostream& out, const Report& r, const Style& style, 
   out << style.bold("Escalation autopsy report") << '\n'
       << fmt::format("{}, {}, {} open (as of {})", count_of(s.cases, "case"), count_of(s.accounts, "account"),
                      format_count(s.open_cases), r.options.as_of.to_string());
-  std::string missing = left_out(s);
+  std::string missing = left_out_text(s, "--as-of");
   if (!missing.empty()) out << style.yellow("; left out: " + missing);
   out << '\n'
       << fmt::format("ARR lost: {} ({} churned, {} downgraded); at risk: {}; retained: {}; total: {}\n",

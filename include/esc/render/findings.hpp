@@ -49,6 +49,17 @@ std::string format_percent(double share);
 /// A p- or q-value: "p = 0.004", "p < 0.001" (with `name` "q": "q = ...").
 std::string format_p(double p, const std::string& name = "p");
 
+/// A fix's 95% interval of the rate ratio: "0.03–0.28", "0.00–∞" when unbounded.
+std::string format_rate_ratio_ci(const FixStat& fix);
+
+/// What a report left out, in words: "2 cases with errors, 1 unreadable file
+/// and 3 cases opened after <as_of_words>"; "" when nothing was.
+std::string left_out_text(const ReportSummary& summary, const std::string& as_of_words);
+
+/// A statistic rounded to 6 significant digits, so that JSON and CSV bytes do
+/// not depend on the last bit of a floating-point sum.
+double round_statistic(double value);
+
 /// "a → b → c" (or with `arrow` between codes).
 std::string format_chain(const std::vector<std::string>& path, const std::string& arrow = " → ");
 
