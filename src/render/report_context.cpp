@@ -109,9 +109,9 @@ mstch::map summary(const Report& r) {
 // Findings for people: cause titles in quotes, department titles, account names.
 mstch::array findings(const Report& r, const Names& names) {
   FindingNames naming;
-  naming.cause = [&](const std::string& code) { return "“" + names.cause_title(code) + "”"; };
-  naming.department = [&](const std::string& id) { return names.department_title(id); };
-  naming.account = [&](const std::string& id) { return names.account_label(id); };
+  naming.cause = [&](const std::string& code) { return "“" + isolate(names.cause_title(code)) + "”"; };
+  naming.department = [&](const std::string& id) { return isolate(names.department_title(id)); };
+  naming.account = [&](const std::string& id) { return isolate(names.account_label(id)); };
   mstch::array out;
   std::size_t number = 0;
   for (const auto& f : key_findings(r, 5, naming))
@@ -145,10 +145,25 @@ std::string mermaid(const Report& r, const Taxonomy& taxonomy) {
 
 }  // namespace
 
-// The keys of one row of fixes[] and failed_fixes[].
-#define FIX_KEYS                                                                                              \
+// The keys of one row of each list (the lists and their capped views share them).
+#define CAUSE_KEYS                                                                                                 \
+  "rank code title category category_title owner owner_title cases accounts arr arr_raw as_root confirmed likely " \
+  "suspected churned_accounts has_churn reach"
+#define CHAIN_KEYS "text titles path[code title] cases accounts arr arr_raw churned_accounts has_churn"
+#define PAIR_KEYS "a a_title b b_title cases accounts lift"
+#define REPEAT_KEYS                                                                                         \
+  "account name label cases third_strike outcome has_outcome recurring[code title] has_recurring "          \
+  "recurring_text escalations[id title opened closed outcome is_open] "                                     \
+  "recent_escalations[id title opened closed outcome is_open] has_earlier_escalations earlier_escalations " \
+  "first_recent"
+#define ACCOUNT_KEYS "id name label segment arr arr_raw outcome cases open_cases"
+#define FIX_KEYS                                                                                             \
   "code title fixed cases_before days_before cases_after days_after accounts_after rate_ratio_text p_value " \
   "verdict held is_too_early recurrences[id title account opened] has_more_recurrences more_recurrences"
+#define WATCH_KEYS "account name label arr cases reasons[.] reasons_text"
+#define ACTION_KEYS "case account label action owner owner_title cause cause_title due days_overdue is_overdue"
+// A list's capped view (capped_view()): the same rows, in parts.
+#define VIEW(keys) "{parts[is_more count rows[" keys "]] has_rest rest}"
 
 std::string_view report_context_schema() {
   return "title tool as_of period min_accounts filters has_filters redacted empty "
@@ -156,30 +171,36 @@ std::string_view report_context_schema() {
          "arr_retained skipped has_skipped unreadable_files after_as_of has_left_out left_out_text repeat_accounts "
          "third_strikes overdue_actions churned_accounts churned_arr} "
          "has_findings findings[number kind headline arr strength] "
-         "has_causes causes[rank code title category category_title owner owner_title cases accounts arr arr_raw "
-         "as_root confirmed likely suspected churned_accounts has_churn reach] "
+         "has_causes causes[" CAUSE_KEYS "] causes_view" VIEW(CAUSE_KEYS) " "
          "has_categories categories[code title cases accounts arr arr_raw] "
          "has_links links[from from_title to to_title cases accounts] "
-         "has_chains chains[text titles path[code title] cases accounts arr arr_raw churned_accounts has_churn] "
-         "has_pairs pairs[a a_title b b_title cases accounts lift] "
+         "has_chains chains[" CHAIN_KEYS "] chains_view" VIEW(CHAIN_KEYS) " "
+         "has_pairs pairs[" PAIR_KEYS "] pairs_view" VIEW(PAIR_KEYS) " "
          "has_loops loops[text codes[.]] "
-         "has_repeat_accounts repeat_accounts[account name label cases third_strike outcome has_outcome "
-         "recurring[code title] has_recurring recurring_text escalations[id title opened closed outcome is_open]] "
-         "has_accounts accounts[id name label segment arr arr_raw outcome cases open_cases] "
+         "has_repeat_accounts repeat_accounts[" REPEAT_KEYS "] repeat_accounts_view" VIEW(REPEAT_KEYS) " "
+         "has_accounts accounts[" ACCOUNT_KEYS "] accounts_view" VIEW(ACCOUNT_KEYS) " "
          "has_departments departments[id title causes cases accounts arr arr_raw actions_open actions_overdue "
          "owner_absent has_overdue has_absent] "
          "has_segments segments[segment cases accounts top_causes[code title] top_causes_text] "
          "has_trend trend[quarter total categories[code title cases]] "
          "severity{rated inflated inflated_percent has_rated has_inflated inflated_accounts[id label] "
          "has_inflated_accounts inflated_accounts_text matrix[claimed cells[assessed cases is_inflated is_diagonal]]} "
-         "has_fixes fixes[" FIX_KEYS "] has_failed_fixes failed_fixes[" FIX_KEYS "] held_fixes too_early_fixes "
-         "has_watchlist watchlist[account name label arr cases reasons[.] reasons_text] "
-         "has_actions actions[case account label action owner owner_title cause cause_title due days_overdue "
-         "is_overdue] actions_count overdue_actions_count "
+         "has_fixes fixes[" FIX_KEYS "] fixes_view" VIEW(FIX_KEYS) " has_failed_fixes failed_fixes[" FIX_KEYS "] "
+         "held_fixes too_early_fixes "
+         "has_watchlist watchlist[" WATCH_KEYS "] watchlist_view" VIEW(WATCH_KEYS) " "
+         "has_actions actions[" ACTION_KEYS "] actions_view" VIEW(ACTION_KEYS) " actions_count overdue_actions_count "
          "charts{causes! causes_narrow! trend! graph! departments! accounts! fixes! severity!} "
          "mermaid!";
 }
+#undef CAUSE_KEYS
+#undef CHAIN_KEYS
+#undef PAIR_KEYS
+#undef REPEAT_KEYS
+#undef ACCOUNT_KEYS
 #undef FIX_KEYS
+#undef WATCH_KEYS
+#undef ACTION_KEYS
+#undef VIEW
 
 mstch::map build_report_context(const Report& report, const Taxonomy& taxonomy) {
   Names names(report, taxonomy);
@@ -207,6 +228,7 @@ mstch::map build_report_context(const Report& report, const Taxonomy& taxonomy) 
   add_cause_tables(ctx, report, names);
   add_account_tables(ctx, report, names);
   add_time_tables(ctx, report, names);
+  add_capped_views(ctx);
   return ctx;
 }
 

@@ -21,6 +21,13 @@ struct Names {
   std::map<std::string, std::string> causes, departments, accounts;
 };
 
+/// `text` between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL
+/// ISOLATE: in a sentence or list of the tool's own, a bidi control inside a
+/// user's string (U+202E) cannot reorder what comes after it.
+inline std::string isolate(const std::string& text) {
+  return "\u2068" + text + "\u2069";
+}
+
 /// A count as text ("12").
 inline std::string n(std::size_t value) {
   return std::to_string(value);
@@ -36,5 +43,18 @@ std::string outcome(const std::optional<Outcome>& o);
 void add_cause_tables(mstch::map& ctx, const Report& report, const Names& names);
 void add_account_tables(mstch::map& ctx, const Report& report, const Names& names);
 void add_time_tables(mstch::map& ctx, const Report& report, const Names& names);
+
+/// The lists the built-in templates cap; each gets a twin `<list>_view`.
+inline constexpr const char* k_capped_lists[] = {"watchlist", "causes",  "chains", "repeat_accounts",
+                                                 "fixes",     "actions", "pairs",  "accounts"};
+
+/// A list as the built-in templates show it: `parts` holds the first `top`
+/// rows (is_more false) and, when there are more, up to `more` further rows
+/// (is_more true: behind <details>); `rest` counts the rows left for --table.
+mstch::map capped_view(const mstch::array& rows, std::size_t top = 10, std::size_t more = 40);
+/// Adds `<list>_view` = capped_view(<list>) for every list of k_capped_lists.
+void add_capped_views(mstch::map& ctx);
+/// "a, b, c and 12 more": at most `limit` names, joined by `separator`.
+std::string capped_names(const std::vector<std::string>& names, std::size_t limit, const std::string& separator);
 
 }  // namespace esc::context

@@ -18,11 +18,13 @@ mstch::array code_list(const std::vector<std::string>& codes, const Names& names
 
 std::string join(const std::vector<std::string>& items, const std::string& separator) {
   std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + isolate(item);
   return out;
 }
 
-constexpr std::size_t k_listed_recurrences = 10;
+constexpr std::size_t k_listed_recurrences = 3;
+// An account's card lists its most recent escalations only.
+constexpr std::size_t k_recent_escalations = 5;
 
 // "0.10 (95% CI 0.03–0.28)", or "–" when there was nothing before to compare.
 std::string rate_ratio_text(const FixStat& f) {
@@ -148,6 +150,8 @@ void add_account_tables(mstch::map& ctx, const Report& r, const Names& names) {
                                        {"outcome", outcome(c.outcome)},
                                        {"is_open", !c.closed || c.outcome == Outcome::open}});
     }
+    std::size_t earlier = escalations.size() - std::min(escalations.size(), k_recent_escalations);
+    mstch::array recent(escalations.begin() + static_cast<std::ptrdiff_t>(earlier), escalations.end());
     std::vector<std::string> recurring_titles;
     for (const auto& code : a.recurring) recurring_titles.push_back(names.cause_title(code));
     repeats.push_back(mstch::map{{"account", a.account},
@@ -159,8 +163,12 @@ void add_account_tables(mstch::map& ctx, const Report& r, const Names& names) {
                                  {"has_outcome", a.outcome.has_value()},
                                  {"recurring", code_list(a.recurring, names)},
                                  {"has_recurring", !a.recurring.empty()},
-                                 {"recurring_text", join(recurring_titles, "; ")},
-                                 {"escalations", escalations}});
+                                 {"recurring_text", capped_names(recurring_titles, 3, "; ")},
+                                 {"escalations", escalations},
+                                 {"recent_escalations", recent},
+                                 {"has_earlier_escalations", earlier > 0},
+                                 {"earlier_escalations", format_count(earlier)},
+                                 {"first_recent", n(earlier + 1)}});
   }
   for (const auto& a : r.accounts)
     accounts.push_back(mstch::map{{"id", a.id},
@@ -241,7 +249,7 @@ void add_time_tables(mstch::map& ctx, const Report& r, const Names& names) {
                                {"has_inflated", s.inflated > 0},
                                {"inflated_accounts", inflated_accounts},
                                {"has_inflated_accounts", !inflated_accounts.empty()},
-                               {"inflated_accounts_text", join(labels, ", ")},
+                               {"inflated_accounts_text", capped_names(labels, 10, ", ")},
                                {"matrix", matrix}};
   std::size_t held = 0, too_early = 0;
   for (const auto& f : r.fixes) {

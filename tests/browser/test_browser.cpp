@@ -144,7 +144,7 @@ TEST_CASE("hostile case text shows literally and runs nothing, even without the 
     CHECK(dom.find("<img") == std::string::npos);
     CHECK(dom.find("&lt;script&gt;document.title='pwned'&lt;/script&gt;") != std::string::npos);
     CHECK(dom.find("&lt;img src=x onerror=\"document.title='pwned'\"&gt;") != std::string::npos);
-    CHECK(dom.find("<h3>{{#x}}{{{y}}}&lt;/td&gt;</h3>") != std::string::npos);
+    CHECK(dom.find("<h3><bdi>{{#x}}{{{y}}}&lt;/td&gt;</bdi></h3>") != std::string::npos);
     CHECK(dom.find(">{{#x}}{{{y}}}&lt;/td&gt;</text>") != std::string::npos);  // inside the SVG timeline
   }
   auto measured = measure(report, 1280);
