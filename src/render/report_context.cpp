@@ -112,6 +112,7 @@ mstch::array findings(const Report& r, const Names& names) {
   naming.cause = [&](const std::string& code) { return "“" + isolate(names.cause_title(code)) + "”"; };
   naming.department = [&](const std::string& id) { return isolate(names.department_title(id)); };
   naming.account = [&](const std::string& id) { return isolate(names.account_label(id)); };
+  naming.text = [](const std::string& text) { return isolate(text); };
   mstch::array out;
   std::size_t number = 0;
   for (const auto& f : key_findings(r, 5, naming))
