@@ -102,6 +102,10 @@ mstch::map summary(const Report& r) {
                     {"repeat_accounts", n(r.repeat_accounts.size())},
                     {"third_strikes", n(third)},
                     {"overdue_actions", n(overdue)},
+                    {"has_arr_lost", s.arr_churned + s.arr_downgraded > 0},
+                    {"has_arr_at_risk", s.arr_at_risk > 0},
+                    {"has_third_strikes", third > 0},
+                    {"has_overdue_actions", overdue > 0},
                     {"churned_accounts", n(churned)},
                     {"churned_arr", format_money(churned_arr)}};
 }
@@ -170,7 +174,7 @@ std::string_view report_context_schema() {
   return "title tool as_of period min_accounts filters has_filters redacted empty "
          "summary{cases accounts open_cases arr_total arr_total_raw arr_lost arr_churned arr_downgraded arr_at_risk "
          "arr_retained skipped has_skipped unreadable_files after_as_of has_left_out left_out_text repeat_accounts "
-         "third_strikes overdue_actions churned_accounts churned_arr} "
+         "third_strikes overdue_actions has_arr_lost has_arr_at_risk has_third_strikes has_overdue_actions churned_accounts churned_arr} "
          "has_findings findings[number kind headline arr strength] "
          "has_causes causes[" CAUSE_KEYS "] causes_view" VIEW(CAUSE_KEYS) " "
          "has_categories categories[code title cases accounts arr arr_raw] "

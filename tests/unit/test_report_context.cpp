@@ -237,3 +237,23 @@ TEST_CASE("the rendered report puts the 40 more rows behind details and names th
     CHECK(out.find("--table causes") != std::string::npos);
   }
 }
+
+TEST_CASE("a zero headline figure is not painted in the alarm colour") {
+  auto render = [](const Report& report) {
+    std::ostringstream out;
+    render_report_template(out, report, default_taxonomy(), TemplateFormat::html,
+                           builtin_template_name(TemplateFormat::html), builtin_template(TemplateFormat::html));
+    return out.str();
+  };
+  Report calm;
+  calm.summary.cases = 1;
+  calm.summary.arr_retained = 100000;
+  std::string html = render(calm);
+  CHECK(html.find("<div class=\"kpi\"><b>$0</b><span>ARR lost") != std::string::npos);
+  CHECK(html.find("kpi alert") == std::string::npos);
+  Report lost = calm;
+  lost.summary.arr_churned = 250000;
+  html = render(lost);
+  CHECK(html.find("<div class=\"kpi alert\"><b>$250k</b><span>ARR lost") != std::string::npos);
+  CHECK(html.find("<div class=\"kpi\"><b>$0</b><span>ARR at risk") != std::string::npos);
+}
