@@ -2,6 +2,7 @@
 #include "esc/render/report_context.hpp"
 
 #include <cmath>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -170,6 +171,24 @@ std::string mermaid(const Report& r, const Taxonomy& taxonomy) {
 // A list's capped view (capped_view()): the same rows, in parts.
 #define VIEW(keys) "{parts[is_more count rows[" keys "]] has_rest rest}"
 
+std::set<std::string> lists_read_only_through_views(std::string_view text) {
+  std::set<std::string> out(std::begin(context::k_capped_lists), std::end(context::k_capped_lists));
+  // A section on the list ({{#causes}}) or, outside every section, a tag naming
+  // it reads it whole. Inside a section, {{accounts}} is a row's key.
+  static const std::regex tag(R"(\{\{\s*([#^/&]?)\s*([A-Za-z0-9_.]+)\s*\}\})");
+  int depth = 0;
+  for (std::cregex_iterator it(text.data(), text.data() + text.size(), tag), end; it != end; ++it) {
+    std::string kind = (*it)[1], name = (*it)[2];
+    if (kind == "/") {
+      depth = std::max(0, depth - 1);
+      continue;
+    }
+    if (kind == "#" || kind == "^" || depth == 0) out.erase(name);
+    if (kind == "#" || kind == "^") ++depth;
+  }
+  return out;
+}
+
 std::string_view report_context_schema() {
   return "title tool as_of period min_accounts filters has_filters redacted empty "
          "summary{cases accounts open_cases arr_total arr_total_raw arr_lost arr_churned arr_downgraded arr_at_risk "
@@ -207,7 +226,8 @@ std::string_view report_context_schema() {
 #undef ACTION_KEYS
 #undef VIEW
 
-mstch::map build_report_context(const Report& report, const Taxonomy& taxonomy) {
+mstch::map build_report_context(const Report& report, const Taxonomy& taxonomy,
+                                const std::set<std::string>& view_only_lists) {
   Names names(report, taxonomy);
   std::string filters = filters_text(report.options);
   std::string period;
@@ -230,10 +250,11 @@ mstch::map build_report_context(const Report& report, const Taxonomy& taxonomy) 
                  {"findings", found},
                  {"charts", charts(report)},
                  {"mermaid", mermaid(report, taxonomy)}};
-  add_cause_tables(ctx, report, names);
-  add_account_tables(ctx, report, names);
-  add_time_tables(ctx, report, names);
-  add_capped_views(ctx);
+  ListLimits limits{view_only_lists};
+  add_cause_tables(ctx, report, names, limits);
+  add_account_tables(ctx, report, names, limits);
+  add_time_tables(ctx, report, names, limits);
+  add_capped_views(ctx, report);
   return ctx;
 }
 

@@ -257,3 +257,28 @@ TEST_CASE("a zero headline figure is not painted in the alarm colour") {
   CHECK(html.find("<div class=\"kpi alert\"><b>$250k</b><span>ARR lost") != std::string::npos);
   CHECK(html.find("<div class=\"kpi\"><b>$0</b><span>ARR at risk") != std::string::npos);
 }
+
+TEST_CASE("a template that reads a list only through its view gets only the rows the view shows") {
+  CHECK(lists_read_only_through_views(builtin_template(TemplateFormat::html)).size() == 8);
+  CHECK(lists_read_only_through_views(builtin_template(TemplateFormat::markdown)).size() == 8);
+  auto mine = lists_read_only_through_views("{{#causes}}{{title}}{{/causes}}{{# pairs }}{{/ pairs }}");
+  CHECK(mine.count("causes") == 0);
+  CHECK(mine.count("pairs") == 0);
+  CHECK(mine.count("chains") == 1);
+
+  Report report;
+  for (int i = 0; i < 70; ++i)
+    report.causes.push_back({fmt::format("bad-sale.c{:02}", i), fmt::format("Cause {}", i), "bad-sale", "sales", 1, 1,
+                             0, 1, 0, 0, 1, 0, 0, {}});
+  auto cut = build_report_context(report, default_taxonomy(), {"causes"});
+  CHECK(boost::get<mstch::array>(cut["causes"]).size() == 50);
+  auto& view = boost::get<mstch::map>(cut["causes_view"]);
+  CHECK(boost::get<std::string>(view["rest"]) == "20");  // counted from the report, not the rows held
+  auto whole = build_report_context(report, default_taxonomy());
+  CHECK(boost::get<mstch::array>(whole["causes"]).size() == 70);
+
+  std::ostringstream out;  // a user's template that lists every cause still gets all 70
+  render_report_template(out, report, default_taxonomy(), TemplateFormat::html, "mine.html",
+                         "{{#causes}}[{{code}}]{{/causes}}");
+  CHECK(out.str().find("[bad-sale.c69]") != std::string::npos);
+}
