@@ -1,0 +1,102 @@
+// The cause graph's edges as curves, and a free place on each for its label.
+#include <algorithm>
+#include <numeric>
+
+#include "svg_graph_layout.hpp"
+
+namespace esc::graph_svg {
+
+namespace {
+
+constexpr double k_label_size = 11;
+
+Piece curve(Point from, Point to) {
+  double mx = (from.x + to.x) / 2;
+  return Piece{from, {mx, from.y}, {mx, to.y}, to};
+}
+
+Piece straight(Point from, Point to) {
+  return Piece{from,
+               {from.x + (to.x - from.x) / 3, from.y + (to.y - from.y) / 3},
+               {from.x + 2 * (to.x - from.x) / 3, from.y + 2 * (to.y - from.y) / 3},
+               to};
+}
+
+bool is_straight(const Piece& p) {
+  return p.p0.y == p.p1.y && p.c1.y == p.p0.y && p.c2.y == p.p0.y;
+}
+
+}  // namespace
+
+std::vector<Piece> pieces_of(const Layout& g, const Edge& e, const Frame& frame) {
+  const Node &a = g.nodes[e.from], &b = g.nodes[e.to];
+  Point start{a.x + frame.node_w, a.y};
+  if (e.back) {
+    double low = frame.top + frame.plot_h + frame.loop_room - 12;
+    return {Piece{start, {start.x + 60, low}, {b.x - 60, low}, {b.x, b.y}}};
+  }
+  std::vector<Piece> pieces;
+  for (std::size_t dummy : e.route) {
+    const Node& n = g.nodes[dummy];
+    pieces.push_back(curve(start, {n.x, n.y}));
+    pieces.push_back(straight({n.x, n.y}, {n.x + frame.node_w, n.y}));
+    start = {n.x + frame.node_w, n.y};
+  }
+  pieces.push_back(curve(start, {b.x, b.y}));
+  return pieces;
+}
+
+Point at(const Piece& p, double t) {
+  double u = 1 - t;
+  double a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
+  return {a * p.p0.x + b * p.c1.x + c * p.c2.x + d * p.p1.x, a * p.p0.y + b * p.c1.y + c * p.c2.y + d * p.p1.y};
+}
+
+Box label_box(const std::string& text, Point centre) {
+  double w = bold_width(text, k_label_size) + 3;  // and the white halo
+  return Box{centre.x - w / 2, centre.y - k_label_h / 2, w, k_label_h};
+}
+
+Box node_box(const Node& n, const Frame& frame) {
+  return Box{n.x, n.y - n.h / 2, frame.node_w, n.h};
+}
+
+bool overlaps(const Box& a, const Box& b, double margin) {
+  return a.x - margin < b.x + b.w && b.x - margin < a.x + a.w && a.y - margin < b.y + b.h && b.y - margin < a.y + a.h;
+}
+
+std::optional<std::vector<Point>> place_labels(const Layout& g, const Frame& frame) {
+  std::vector<Box> taken;
+  for (const auto& n : g.nodes)
+    if (n.cause) taken.push_back(node_box(n, frame));
+  std::vector<std::size_t> order(g.edges.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const LinkStat &x = *g.edges[a].link, &y = *g.edges[b].link;
+    return x.accounts != y.accounts ? x.accounts > y.accounts : x.cases > y.cases;
+  });
+  // Middle of a curve first (next to the cause the edge starts from), then outwards; straight runs last.
+  const double ts[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75, 0.12, 0.88};
+  std::vector<Point> centres(g.edges.size());
+  for (std::size_t e : order) {
+    std::string text = std::to_string(g.edges[e].link->accounts);
+    auto pieces = pieces_of(g, g.edges[e], frame);
+    std::stable_partition(pieces.begin(), pieces.end(), [](const Piece& p) { return !is_straight(p); });
+    bool found = false;
+    for (std::size_t p = 0; p < pieces.size() && !found; ++p)
+      for (double t : ts) {
+        Point c = at(pieces[p], t);
+        Box box = label_box(text, c);
+        if (std::none_of(taken.begin(), taken.end(), [&](const Box& other) { return overlaps(box, other); })) {
+          centres[e] = c;
+          taken.push_back(box);
+          found = true;
+          break;
+        }
+      }
+    if (!found) return std::nullopt;
+  }
+  return centres;
+}
+
+}  // namespace esc::graph_svg
