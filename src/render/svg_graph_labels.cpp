@@ -76,7 +76,8 @@ std::optional<std::vector<Point>> place_labels(const Layout& g, const Frame& fra
     return x.accounts != y.accounts ? x.accounts > y.accounts : x.cases > y.cases;
   });
   // Middle of a curve first (next to the cause the edge starts from), then outwards; straight runs last.
-  const double ts[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75, 0.12, 0.88};
+  std::vector<double> ts;
+  for (int step = 0; step <= 20; ++step) ts.push_back(0.5 + (step % 2 ? 1 : -1) * 0.04 * ((step + 1) / 2));
   std::vector<Point> centres(g.edges.size());
   for (std::size_t e : order) {
     std::string text = std::to_string(g.edges[e].link->accounts);
