@@ -44,8 +44,7 @@ std::optional<Drawing> try_layout(const Report& report, const std::vector<const 
 std::string path_of(const std::vector<Piece>& pieces) {
   std::string d = fmt::format("M{} {}", svg::num(pieces.front().p0.x), svg::num(pieces.front().p0.y));
   for (const auto& p : pieces) {
-    bool straight = p.p0.y == p.p1.y && p.c1.y == p.p0.y && p.c2.y == p.p0.y && p.c1.x != p.p0.x;
-    if (straight)
+    if (p.line)
       d += fmt::format("L{} {}", svg::num(p.p1.x), svg::num(p.p1.y));
     else
       d += fmt::format("C{} {} {} {} {} {}", svg::num(p.c1.x), svg::num(p.c1.y), svg::num(p.c2.x), svg::num(p.c2.y),

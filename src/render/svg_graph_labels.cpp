@@ -12,29 +12,55 @@ constexpr double k_label_size = 11;
 
 Piece curve(Point from, Point to) {
   double mx = (from.x + to.x) / 2;
-  return Piece{from, {mx, from.y}, {mx, to.y}, to};
+  return Piece{from, {mx, from.y}, {mx, to.y}, to, false};
 }
 
 Piece straight(Point from, Point to) {
   return Piece{from,
                {from.x + (to.x - from.x) / 3, from.y + (to.y - from.y) / 3},
                {from.x + 2 * (to.x - from.x) / 3, from.y + 2 * (to.y - from.y) / 3},
-               to};
+               to,
+               true};
 }
 
-bool is_straight(const Piece& p) {
-  return p.p0.y == p.p1.y && p.c1.y == p.p0.y && p.c2.y == p.p0.y;
+// A rounded corner from `from` to `to` around `corner` (a quadratic curve as a cubic).
+Piece corner(Point from, Point corner, Point to) {
+  return Piece{from,
+               {from.x + 2 * (corner.x - from.x) / 3, from.y + 2 * (corner.y - from.y) / 3},
+               {to.x + 2 * (corner.x - to.x) / 3, to.y + 2 * (corner.y - to.y) / 3},
+               to,
+               false};
+}
+
+// Down the gap right of `a`, left along lane `lane`, up the gap left of `b`, with rounded corners.
+std::vector<Piece> loop_pieces(const Node& a, const Node& b, std::size_t lane, const Frame& frame) {
+  const double r = 6, shift = 5 * static_cast<double>(lane % 4);
+  double low = frame.top + frame.plot_h + 14 + k_lane * static_cast<double>(lane);
+  double xr = a.x + frame.node_w + 10 + shift, xl = b.x - 10 - shift;
+  return {straight({a.x + frame.node_w, a.y}, {xr - r, a.y}),
+          corner({xr - r, a.y}, {xr, a.y}, {xr, a.y + r}),
+          straight({xr, a.y + r}, {xr, low - r}),
+          corner({xr, low - r}, {xr, low}, {xr - r, low}),
+          straight({xr - r, low}, {xl + r, low}),
+          corner({xl + r, low}, {xl, low}, {xl, low - r}),
+          straight({xl, low - r}, {xl, b.y + r}),
+          corner({xl, b.y + r}, {xl, b.y}, {xl + r, b.y}),
+          straight({xl + r, b.y}, {b.x, b.y})};
 }
 
 }  // namespace
 
 std::vector<Piece> pieces_of(const Layout& g, const Edge& e, const Frame& frame) {
   const Node &a = g.nodes[e.from], &b = g.nodes[e.to];
-  Point start{a.x + frame.node_w, a.y};
   if (e.back) {
-    double low = frame.top + frame.plot_h + frame.loop_room - 12;
-    return {Piece{start, {start.x + 60, low}, {b.x - 60, low}, {b.x, b.y}}};
+    std::size_t lane = 0;
+    for (const auto& other : g.edges) {
+      if (&other == &e) break;
+      lane += other.back ? 1 : 0;
+    }
+    return loop_pieces(a, b, lane, frame);
   }
+  Point start{a.x + frame.node_w, a.y};
   std::vector<Piece> pieces;
   for (std::size_t dummy : e.route) {
     const Node& n = g.nodes[dummy];
@@ -43,6 +69,15 @@ std::vector<Piece> pieces_of(const Layout& g, const Edge& e, const Frame& frame)
     start = {n.x + frame.node_w, n.y};
   }
   pieces.push_back(curve(start, {b.x, b.y}));
+  return pieces;
+}
+
+std::vector<Piece> label_pieces(const Layout& g, const Edge& e, const Frame& frame) {
+  auto pieces = pieces_of(g, e, frame);
+  if (e.back)
+    std::rotate(pieces.begin(), pieces.begin() + 4, pieces.begin() + 5);  // the run along the lane first
+  else
+    std::stable_partition(pieces.begin(), pieces.end(), [](const Piece& p) { return !p.line; });
   return pieces;
 }
 
@@ -75,14 +110,13 @@ std::optional<std::vector<Point>> place_labels(const Layout& g, const Frame& fra
     const LinkStat &x = *g.edges[a].link, &y = *g.edges[b].link;
     return x.accounts != y.accounts ? x.accounts > y.accounts : x.cases > y.cases;
   });
-  // Middle of a curve first (next to the cause the edge starts from), then outwards; straight runs last.
+  // From the middle of each piece outwards, the pieces in label_pieces order.
   std::vector<double> ts;
   for (int step = 0; step <= 20; ++step) ts.push_back(0.5 + (step % 2 ? 1 : -1) * 0.04 * ((step + 1) / 2));
   std::vector<Point> centres(g.edges.size());
   for (std::size_t e : order) {
     std::string text = std::to_string(g.edges[e].link->accounts);
-    auto pieces = pieces_of(g, g.edges[e], frame);
-    std::stable_partition(pieces.begin(), pieces.end(), [](const Piece& p) { return !is_straight(p); });
+    auto pieces = label_pieces(g, g.edges[e], frame);
     bool found = false;
     for (std::size_t p = 0; p < pieces.size() && !found; ++p)
       for (double t : ts) {

@@ -237,8 +237,17 @@ void position(Layout& g, Frame& frame) {
     for (std::size_t v : layer) h += slot(g.nodes[v]);
     frame.plot_h = std::max(frame.plot_h, h);
   }
-  bool any_back = std::any_of(g.edges.begin(), g.edges.end(), [](const Edge& e) { return e.back; });
-  frame.loop_room = any_back ? 60 : 0;
+  std::size_t backs = 0;
+  bool into_first = false, out_of_last = false;
+  for (const auto& e : g.edges)
+    if (e.back) {
+      backs += 1;
+      into_first = into_first || g.nodes[e.to].layer == 0;
+      out_of_last = out_of_last || g.nodes[e.from].layer + 1 == static_cast<int>(g.layers.size());
+    }
+  frame.loop_room = backs ? k_lane * static_cast<double>(backs) + 12 : 0;
+  frame.left = into_first ? k_loop_margin : 2;
+  frame.right_room = out_of_last ? k_loop_margin : 0;
   for (auto& n : g.nodes) {
     n.x = frame.left + frame.column() * n.layer;
     n.y += frame.top + frame.plot_h / 2;  // from centred on 0 to the drawing
@@ -246,7 +255,7 @@ void position(Layout& g, Frame& frame) {
 }
 
 double width_of(const Layout& g, const Frame& frame) {
-  return frame.left + frame.column() * static_cast<double>(g.layers.size() - 1) + frame.node_w + 4;
+  return frame.left + frame.column() * static_cast<double>(g.layers.size() - 1) + frame.node_w + 4 + frame.right_room;
 }
 
 }  // namespace esc::graph_svg

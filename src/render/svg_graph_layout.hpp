@@ -18,6 +18,7 @@ constexpr std::size_t k_max_links = 20;
 // columns at 0.62x for one or two links more than 0.8x allows).
 constexpr double k_max_width = 1400;
 constexpr double k_title_size = 12, k_line_h = 14, k_label_h = 14;
+constexpr double k_lane = 16, k_loop_margin = 26;  // loops: lanes under the plot, room beside the columns
 
 struct Node {
   const CauseStat* cause = nullptr;  // nullptr for a dummy: a bend point of a long edge
@@ -47,9 +48,10 @@ struct Point {
   double x = 0, y = 0;
 };
 
-/// A cubic Bézier piece of an edge (a straight piece has its controls on the line).
+/// A cubic Bézier piece of an edge; a straight one has its controls on the line.
 struct Piece {
   Point p0, c1, c2, p1;
+  bool line = false;
 };
 
 /// An axis-aligned box: top-left corner and size.
@@ -60,8 +62,9 @@ struct Box {
 /// Where the columns go: node width, the gap between columns, margins.
 struct Frame {
   double node_w = 200, gap = 62, top = 10, left = 2;
-  double plot_h = 0;     // tallest layer
-  double loop_room = 0;  // under the plot, for edges that close a loop
+  double plot_h = 0;      // tallest layer
+  double loop_room = 0;   // under the plot: one lane per edge that closes a loop
+  double right_room = 0;  // right of the last column, for loops leaving it
   double column() const { return node_w + gap; }
 };
 
@@ -88,14 +91,21 @@ double widest_word(const Report& report, const std::vector<const LinkStat*>& lin
 /// title is wrapped to `node_w` and sized. Node y is centred on 0.
 Layout layout_of(const Report& report, const std::vector<const LinkStat*>& links, double node_w);
 
-/// Sets `frame.plot_h` and `frame.loop_room` and moves the nodes into the drawing.
+/// Sets the frame's plot height, loop lanes and margins and moves the nodes into the drawing.
 void position(Layout& g, Frame& frame);
 
 /// The drawing's width for this frame.
 double width_of(const Layout& g, const Frame& frame);
 
-/// The pieces of an edge's path, from the right side of its cause to the left of the next.
+/// The pieces of an edge's path, from the right side of its cause to the left
+/// of the next. An edge that closes a loop runs down the gap right of its
+/// cause, left along its own lane under the plot and up the gap left of the
+/// cause it leads to.
 std::vector<Piece> pieces_of(const Layout& g, const Edge& e, const Frame& frame);
+
+/// The pieces of an edge in the order its label tries them: a forward edge's
+/// curves, then its straight runs; a loop's run along its lane first.
+std::vector<Piece> label_pieces(const Layout& g, const Edge& e, const Frame& frame);
 
 /// The point at `t` in [0, 1] of a piece.
 Point at(const Piece& piece, double t);

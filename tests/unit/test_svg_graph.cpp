@@ -1,9 +1,11 @@
 // The HTML report's cause graph read back as geometry: which nodes and links
 // it draws, where their boxes and labels are, and what it says it left out.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include <doctest/doctest.h>
 
@@ -69,7 +71,8 @@ struct DrawnNode {
 struct DrawnLink {
   std::string from, to;
   std::size_t accounts = 0;
-  Box label;  // the account count's box, from its position and its digits
+  std::vector<Box> runs;  // the path's straight runs (L commands), as thin boxes
+  Box label;              // the account count's box, from its position and its digits
 };
 
 struct Drawn {
@@ -108,7 +111,23 @@ Drawn parse(const std::string& svg) {
       REQUIRE(texts.size() == 1);
       std::string digits = lm[3];
       digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
-      DrawnLink link{lm[1], lm[2], std::stoul(digits), {}};
+      DrawnLink link{lm[1], lm[2], std::stoul(digits), {}, {}};
+      std::smatch pm;
+      REQUIRE(std::regex_search(body, pm, std::regex(R"re(<path d="([^"]*)")re")));
+      std::string path = pm[1];
+      std::regex command_re(R"re(([MLC])([-0-9. ]+))re");
+      double px = 0, py = 0;
+      for (auto c = std::sregex_iterator(path.begin(), path.end(), command_re); c != std::sregex_iterator(); ++c) {
+        std::vector<double> v;
+        std::istringstream numbers((*c)[2].str());
+        for (double x; numbers >> x;) v.push_back(x);
+        REQUIRE(v.size() >= 2);
+        double x = v[v.size() - 2], y = v.back();
+        if ((*c)[1] == "L")
+          link.runs.push_back(Box{std::min(px, x), std::min(py, y), std::abs(x - px), std::abs(y - py)});
+        px = x;
+        py = y;
+      }
       CHECK(texts[0].second == std::to_string(link.accounts));
       // The digits in bold at 11 px plus the 3 px white halo; they stand 8 px tall.
       double w = real_bold_width(texts[0].second, 11) + 3;
@@ -147,6 +166,9 @@ void check_readable(const Drawn& d) {
     for (const auto& n : d.nodes) {
       INFO(d.links[i].from, " > ", d.links[i].to, " on ", n.title);
       CHECK_FALSE(overlaps(d.links[i].label, n.box));
+      // Straight runs (through a column, or a loop's way around) pass no cause's box.
+      Box inside{n.box.x + 1, n.box.y + 1, n.box.w - 2, n.box.h - 2};
+      for (const auto& run : d.links[i].runs) CHECK_FALSE(overlaps(run, inside));
     }
   }
 }
