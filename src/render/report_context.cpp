@@ -1,6 +1,7 @@
 // The template context of a report: top level, summary, findings, charts.
 #include "esc/render/report_context.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <regex>
 #include <set>
@@ -140,13 +141,34 @@ mstch::map charts(const Report& r) {
                     {"severity", svg_severity(r)}};
 }
 
-std::string mermaid(const Report& r, const Taxonomy& taxonomy) {
+constexpr std::size_t k_mermaid_links = 20;
+
+// The fewest accounts a link needs to be drawn so that at most
+// k_mermaid_links are (1 when all fit); a graph of hundreds of links is unreadable.
+std::size_t mermaid_threshold(const Report& r) {
+  std::vector<std::size_t> accounts;
+  for (const auto& l : r.links) accounts.push_back(l.accounts);
+  std::sort(accounts.begin(), accounts.end(), std::greater<>());
+  if (accounts.size() <= k_mermaid_links) return 1;
+  std::size_t threshold = accounts[k_mermaid_links] + 1;  // leaves out the 21st and its ties
+  return std::max<std::size_t>(threshold, 1);
+}
+
+std::string mermaid(const Report& r, const Taxonomy& taxonomy, std::size_t threshold) {
   if (r.links.empty()) return "";
-  std::set<std::string> codes;
-  for (const auto& l : r.links) codes.insert({l.from, l.to});
   std::ostringstream out;
-  render_graph_mermaid(out, r, taxonomy, codes.size() > 30 ? r.options.min_accounts : 1);
+  render_graph_mermaid(out, r, taxonomy, threshold);
   return out.str();
+}
+
+std::string mermaid_note(const Report& r, std::size_t threshold) {
+  std::size_t drawn = 0;
+  for (const auto& l : r.links) drawn += l.accounts >= threshold ? 1 : 0;
+  if (drawn == r.links.size()) return "";
+  return fmt::format(
+      "Only the strongest {} of {} links are drawn (those at {} or more accounts); all of them: "
+      "esc-autopsy graph --format mermaid, or --format csv --table links.",
+      format_count(drawn), format_count(r.links.size()), format_count(threshold));
 }
 
 }  // namespace
@@ -214,7 +236,7 @@ std::string_view report_context_schema() {
          "has_watchlist watchlist[" WATCH_KEYS "] watchlist_view" VIEW(WATCH_KEYS) " "
          "has_actions actions[" ACTION_KEYS "] actions_view" VIEW(ACTION_KEYS) " actions_count overdue_actions_count "
          "charts{causes! causes_narrow! trend! graph! departments! accounts! fixes! severity!} "
-         "mermaid!";
+         "mermaid! mermaid_note";
 }
 #undef CAUSE_KEYS
 #undef CHAIN_KEYS
@@ -249,7 +271,8 @@ mstch::map build_report_context(const Report& report, const Taxonomy& taxonomy,
                  {"has_findings", !found.empty()},
                  {"findings", found},
                  {"charts", charts(report)},
-                 {"mermaid", mermaid(report, taxonomy)}};
+                 {"mermaid", mermaid(report, taxonomy, mermaid_threshold(report))},
+                 {"mermaid_note", mermaid_note(report, mermaid_threshold(report))}};
   ListLimits limits{view_only_lists};
   add_cause_tables(ctx, report, names, limits);
   add_account_tables(ctx, report, names, limits);

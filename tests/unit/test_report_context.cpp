@@ -268,8 +268,20 @@ TEST_CASE("a template that reads a list only through its view gets only the rows
 
   Report report;
   for (int i = 0; i < 70; ++i)
-    report.causes.push_back({fmt::format("bad-sale.c{:02}", i), fmt::format("Cause {}", i), "bad-sale", "sales", 1, 1,
-                             0, 1, 0, 0, 1, 0, 0, {}});
+    report.causes.push_back({fmt::format("bad-sale.c{:02}", i),
+                             fmt::format("Cause {}", i),
+                             "bad-sale",
+                             "sales",
+                             1,
+                             1,
+                             0,
+                             1,
+                             0,
+                             0,
+                             1,
+                             0,
+                             0,
+                             {}});
   auto cut = build_report_context(report, default_taxonomy(), {"causes"});
   CHECK(boost::get<mstch::array>(cut["causes"]).size() == 50);
   auto& view = boost::get<mstch::map>(cut["causes_view"]);
@@ -281,4 +293,40 @@ TEST_CASE("a template that reads a list only through its view gets only the rows
   render_report_template(out, report, default_taxonomy(), TemplateFormat::html, "mine.html",
                          "{{#causes}}[{{code}}]{{/causes}}");
   CHECK(out.str().find("[bad-sale.c69]") != std::string::npos);
+}
+
+TEST_CASE("the mermaid graph draws at most 20 links and says how many it left out") {
+  Report report;
+  for (int i = 0; i < 30; ++i) {
+    report.causes.push_back({fmt::format("bad-sale.c{:02}", i),
+                             fmt::format("Cause {}", i),
+                             "bad-sale",
+                             "sales",
+                             1,
+                             1,
+                             0,
+                             1,
+                             0,
+                             0,
+                             1,
+                             0,
+                             0,
+                             {}});
+    if (i > 0)
+      report.links.push_back({fmt::format("bad-sale.c{:02}", i - 1), fmt::format("bad-sale.c{:02}", i), 1,
+                              static_cast<std::size_t>(i)});  // link i has i accounts
+  }
+  auto context = build_report_context(report, default_taxonomy());
+  std::string mermaid = boost::get<std::string>(context["mermaid"]);
+  std::size_t arrows = 0;
+  for (auto at = mermaid.find("-->"); at != std::string::npos; at = mermaid.find("-->", at + 1)) ++arrows;
+  CHECK(arrows == 20);  // the links with 10..29 accounts
+  CHECK(mermaid.find("-->|10|") != std::string::npos);
+  CHECK(mermaid.find("-->|9|") == std::string::npos);
+  CHECK(boost::get<std::string>(context["mermaid_note"]) ==
+        "Only the strongest 20 of 29 links are drawn (those at 10 or more accounts); all of them: esc-autopsy graph "
+        "--format mermaid, or --format csv --table links.");
+  report.links.resize(20);
+  auto small = build_report_context(report, default_taxonomy());
+  CHECK(boost::get<std::string>(small["mermaid_note"]).empty());
 }
