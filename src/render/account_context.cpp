@@ -120,7 +120,7 @@ mstch::map fix_map(const AccountCauseFix& f, const Taxonomy& taxonomy) {
 }  // namespace
 
 std::string_view account_context_schema() {
-  return "title tool as_of redacted filters has_filters set{cases accounts} "
+  return "title tool as_of redacted filters has_filters set{cases accounts text} "
          "account{id name label segment has_segment arr arr_raw outcome has_outcome escalations open_escalations "
          "third_strike} "
          "has_escalations escalations[number id title opened closed dates is_open severity severity_claimed "
@@ -155,7 +155,10 @@ mstch::map build_account_context(const AccountView& view, const Taxonomy& taxono
       {"redacted", view.redacted},
       {"filters", filters},
       {"has_filters", !filters.empty()},
-      {"set", mstch::map{{"cases", std::to_string(view.set_cases)}, {"accounts", std::to_string(view.set_accounts)}}},
+      {"set", mstch::map{{"cases", std::to_string(view.set_cases)},
+                         {"accounts", std::to_string(view.set_accounts)},
+                         {"text", fmt::format("{} at {}", count_of(view.set_cases, "case"),
+                                              count_of(view.set_accounts, "account"))}}},
       {"account", account_map(view)},
       {"has_escalations", !escalations.empty()},
       {"escalations", escalations},
