@@ -52,6 +52,8 @@ AccountEscalation escalation_of(const CaseFacts& c, const Facts& facts) {
   AccountEscalation e;
   e.id = source.id.value;
   e.title = source.title.value;
+  e.file_index = source.file_index;
+  e.document = source.document;
   e.opened = source.opened;
   e.closed = source.closed;
   e.outcome = source.outcome;

@@ -3,6 +3,8 @@
 
 #include <unistd.h>
 
+#include <filesystem>
+#include <map>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -10,9 +12,35 @@
 #include "esc/analyze/account_view.hpp"
 #include "esc/analyze/redact.hpp"
 #include "esc/cli/output.hpp"
+#include "esc/load/case_loader.hpp"
 #include "esc/render/account_render.hpp"
 
 namespace esc {
+namespace {
+
+// The analysis keeps the words of open actions only (memory at 100k cases);
+// the view is one account's few cases, so read its files again for the
+// words of done and dropped actions. A file that changed meanwhile (another
+// id or other actions at that document) or stdin is left as it was.
+void fill_action_words(AccountView& view, const CaseSet& set) {
+  std::map<std::size_t, CaseSet> reread;
+  for (auto& e : view.escalations) {
+    if (e.file_index >= set.files.size()) continue;
+    const std::string& path = set.files[e.file_index].path;
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) continue;
+    auto it = reread.find(e.file_index);
+    if (it == reread.end()) it = reread.emplace(e.file_index, load_case_set({path}, LoadOptions{})).first;
+    for (const Case& c : it->second.cases) {
+      if (c.document != e.document || c.id.value != e.id || c.actions.size() != e.actions.size()) continue;
+      for (std::size_t i = 0; i < c.actions.size(); ++i)
+        if (e.actions[i].text.empty() && c.actions[i].status == e.actions[i].status)
+          e.actions[i].text = c.actions[i].action;
+    }
+  }
+}
+
+}  // namespace
 
 std::string account_view_id(const std::vector<std::string>& accounts, const std::string& format,
                             const std::string& template_path) {
@@ -30,6 +58,7 @@ void write_account_view(const AccountViewOutput& request, Report& whole, const A
         fmt::format("--account {}: no escalation to show{}", request.account,
                     known ? " (none of its cases passes the other filters)" : " (no valid case has this account id)"));
   }
+  fill_action_words(*view, input.set);
   if (request.redact) redact_report(whole, *view);
   bool to_terminal = request.output.empty() || request.output == "-";
   std::ostringstream out;

@@ -91,8 +91,7 @@ TEST_CASE("the account view lists each escalation in date order with its causes"
   REQUIRE(cases.size() >= 3);
   std::map<std::string, std::string> titles;  // the taxonomy's titles, as the full report names them
   json full = json::parse(ok({"--format", "json"}));
-  for (const auto& c : full["causes"])
-    titles[c["code"].get<std::string>()] = c["title"].get<std::string>();
+  for (const auto& c : full["causes"]) titles[c["code"].get<std::string>()] = c["title"].get<std::string>();
   std::string html = ok({"--account", k_account, "--format", "html"});
   std::string text = ok({"--account", k_account});
   std::string markdown = ok({"--account", k_account, "--format", "markdown"});
@@ -138,6 +137,23 @@ TEST_CASE("the account view lists each escalation in date order with its causes"
   // Only this account's escalations.
   for (const auto& c : full["accounts"])
     if (c["id"] != k_account) CHECK(html.find(">" + c["id"].get<std::string>() + "<") == std::string::npos);
+}
+
+TEST_CASE("done actions keep their words, read again from the account's files") {
+  std::string file = e2e::read_file(e2e::source_path("examples/cases/2023/ESC-2023-0007-acme-corp.yaml"));
+  std::regex action("\n  - action: ([^\n]+)\n(?:    [^\n]*\n)*?    status: done");
+  std::size_t done = 0;
+  std::string text = ok({"--account", k_account});
+  for (std::sregex_iterator it(file.begin(), file.end(), action), end; it != end; ++it, ++done) {
+    CAPTURE((*it)[1].str());
+    CHECK(text.find("[done] " + (*it)[1].str()) != std::string::npos);
+  }
+  CHECK(done == 3);
+  // From stdin the file cannot be read again: the cause's title stands in.
+  auto piped = e2e::run({"report", "--as-of", "2025-06-30", "--account", k_account, "-"}, file);
+  INFO(piped.err);
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.out.find("[done] fix for ") != std::string::npos);
 }
 
 TEST_CASE("the fix verdicts are the whole set's fixes and not the account's alone") {

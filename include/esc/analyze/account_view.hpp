@@ -16,8 +16,8 @@ struct AccountCause {
   Confidence confidence = Confidence::suspected;
 };
 
-/// One action of an escalation. Only open actions keep their words (the
-/// digest's rule); done and dropped ones are shown by cause, owner and date.
+/// One action of an escalation. The digest keeps the words of open actions
+/// only; the cli reads the others again from the account's files.
 struct AccountAction {
   std::string text, owner, cause;  // cause: canonical code, "" when it names none
   std::optional<Date> due, done;
@@ -28,6 +28,7 @@ struct AccountAction {
 /// One escalation of the account, column by column.
 struct AccountEscalation {
   std::string id, title;
+  std::size_t file_index = 0, document = 0;  // where the case was read (Case::file_index, Case::document)
   std::optional<Date> opened, closed;
   std::optional<Outcome> outcome;
   std::optional<int> severity_claimed, severity_assessed;
