@@ -148,26 +148,25 @@ mstch::map build_account_context(const AccountView& view, const Taxonomy& taxono
   for (std::size_t i = 0; i < view.escalations.size(); ++i)
     escalations.push_back(escalation_map(view.escalations[i], i + 1, recurring_codes, taxonomy));
   std::string filters = account::filters_text(view.options);
-  return mstch::map{
-      {"title", fmt::format("Account view: {}", account::label(view))},
-      {"tool", fmt::format("esc-autopsy {}", version())},
-      {"as_of", view.options.as_of.to_string()},
-      {"redacted", view.redacted},
-      {"filters", filters},
-      {"has_filters", !filters.empty()},
-      {"set", mstch::map{{"cases", std::to_string(view.set_cases)},
-                         {"accounts", std::to_string(view.set_accounts)},
-                         {"text", fmt::format("{} at {}", count_of(view.set_cases, "case"),
-                                              count_of(view.set_accounts, "account"))}}},
-      {"account", account_map(view)},
-      {"has_escalations", !escalations.empty()},
-      {"escalations", escalations},
-      {"has_recurring", !recurring.empty()},
-      {"recurring", recurring},
-      {"recurring_text", fmt::format("{}", fmt::join(recurring_words, ", "))},
-      {"has_fixes", !fixes.empty()},
-      {"fixes", fixes},
-      {"charts", mstch::map{{"timeline", svg_account_timeline(view, taxonomy)}}}};
+  return mstch::map{{"title", fmt::format("Account view: {}", account::label(view))},
+                    {"tool", fmt::format("esc-autopsy {}", version())},
+                    {"as_of", view.options.as_of.to_string()},
+                    {"redacted", view.redacted},
+                    {"filters", filters},
+                    {"has_filters", !filters.empty()},
+                    {"set", mstch::map{{"cases", std::to_string(view.set_cases)},
+                                       {"accounts", std::to_string(view.set_accounts)},
+                                       {"text", fmt::format("{} at {}", count_of(view.set_cases, "case"),
+                                                            count_of(view.set_accounts, "account"))}}},
+                    {"account", account_map(view)},
+                    {"has_escalations", !escalations.empty()},
+                    {"escalations", escalations},
+                    {"has_recurring", !recurring.empty()},
+                    {"recurring", recurring},
+                    {"recurring_text", fmt::format("{}", fmt::join(recurring_words, ", "))},
+                    {"has_fixes", !fixes.empty()},
+                    {"fixes", fixes},
+                    {"charts", mstch::map{{"timeline", svg_account_timeline(view, taxonomy)}}}};
 }
 
 std::string builtin_account_template_name(TemplateFormat format) {
