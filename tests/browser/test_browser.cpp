@@ -310,6 +310,27 @@ TEST_CASE("the report on 5000 generated cases stays short on screen and on paper
   screenshot(report, "generated-5000-laptop.png", 1440);
 }
 
+TEST_CASE("the account view passes the audit in 1.5 screens at 1440 px and prints on one A4 page") {
+  std::string dir = e2e::temp_dir();
+  const std::string palm = "PALM-" + std::string(60, '9');  // tests/cases/account: 220-character tokens, RTL text
+  for (const auto& [account, cases] : std::vector<std::pair<std::string, std::string>>{
+           {"ACME123", "examples/cases"}, {palm, "tests/cases/account/cases"}}) {
+    CAPTURE(account);
+    std::string path = dir + "/" + account.substr(0, 8) + ".html";
+    auto r = e2e::run({"report", "--as-of", "2025-06-30", "--account", account, "-q", "-o", path, cases});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    auto page = audit(path, 1440);
+    MESSAGE("height at 1440 px: " << page["height"] << " px");
+    CHECK(page["height"].get<int>() <= 900 * 3 / 2);  // about one and a half screens
+    CHECK(page["width"] == page["viewport"]);         // long tokens wrap
+    CHECK(page["resources"] == 0);
+    CHECK(page["problems"] == nlohmann::json::array());
+    CHECK(pdf_pages(path) == 1);
+    screenshot(path, "account-" + account.substr(0, 8) + ".png", 1440);
+  }
+}
+
 int main(int argc, char** argv) {
   g_chromium = find_chromium();
   if (g_chromium.empty()) {
