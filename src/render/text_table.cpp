@@ -100,7 +100,6 @@ std::string shorten_middle(std::string_view text, std::size_t width, std::size_t
   if (display_width(text) <= width) return std::string(text);
   if (width == 0) return "";
   head = std::min(head, width - 1);
-  std::size_t tail = width - 1 - head;
   std::size_t head_end = 0, used = 0;
   while (head_end < text.size()) {
     Glyph g = glyph_at(text, head_end);
@@ -108,6 +107,7 @@ std::string shorten_middle(std::string_view text, std::size_t width, std::size_t
     used += g.width;
     head_end += g.bytes;
   }
+  std::size_t tail = width - 1 - used;  // a column the head could not use goes to the tail
   // The tail: whole code points from the end, within `tail` columns.
   std::vector<std::size_t> starts;
   for (std::size_t i = head_end; i < text.size(); i += glyph_at(text, i).bytes) starts.push_back(i);
