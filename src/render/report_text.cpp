@@ -160,14 +160,15 @@ void render_report_text(std::ostream& out, const Report& r, const Style& style, 
   std::string counts =
       fmt::format("{}, {}, {} open (as of {})", count_of(s.cases, "case"), count_of(s.accounts, "account"),
                   format_count(s.open_cases), r.options.as_of.to_string());
-  out << style.bold("Escalation autopsy report") << '\n' << wrap(counts, width, 0);
+  out << style.bold("Escalation autopsy report") << '\n'
+      << wrap(counts, width > 1 ? width - 1 : width, 0);  // room for a ";"
   std::string missing = left_out_text(s, "--as-of");
   if (!missing.empty()) {
     std::string left_out = "; left out: " + missing;
     if (display_width(counts) + display_width(left_out) <= width)
       out << style.yellow(left_out);
-    else
-      out << '\n' << style.yellow(wrap("Left out: " + missing, width, 2));
+    else  // on a line of its own, indented as the rest of the sentence
+      out << ";\n  " << style.yellow(wrap("left out: " + missing, width, 2));
   }
   out << '\n'
       << wrap(fmt::format("ARR lost: {} ({} churned, {} downgraded); at risk: {}; retained: {}; total: {}",
