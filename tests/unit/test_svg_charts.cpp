@@ -31,8 +31,9 @@ Report sample() {
   r.links.push_back({"cat.b", "cat.c", 1, 1});
   r.links.push_back({"cat.a", "cat.c", 1, 1});  // spans two layers
   r.links.push_back({"cat.c", "cat.a", 1, 1});  // closes a loop
-  r.trend.push_back({"2024-Q1", {{"cat", 2}}});
-  r.trend.push_back({"2024-Q3", {{"cat", 1}}});
+  r.trend.push_back({"2024-Q1", 2, {{"cat", 2}}});
+  r.trend.push_back({"2024-Q2", 0, {}});
+  r.trend.push_back({"2024-Q3", 1, {{"cat", 1}}});
   r.departments.push_back({"sales", k_evil, 2, 2, 2, 100, 1, 1, 1});
   RepeatAccount account{"EVIL", k_evil, 3, {"cat.a"}, true, Outcome::open, {}};
   r.case_refs = {evil_case("2024-01-02"), evil_case("2024-05-06"), evil_case("2025-02-03")};
