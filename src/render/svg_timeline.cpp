@@ -41,22 +41,19 @@ std::string svg_repeat_accounts(const Report& report, std::size_t limit) {
   if (any_open) dates.push_back(report.options.as_of);
   const double width = 760, label_w = 200, row = 44, top = 8;
   svg::TimeScale scale(dates, label_w + 10, width - 20);
-  const std::vector<std::pair<std::string, std::string>> legend_items = {
-      {svg::outcome_color(Outcome::open), "open"},         {svg::outcome_color(Outcome::at_risk), "at risk"},
-      {svg::outcome_color(Outcome::retained), "retained"}, {svg::outcome_color(Outcome::downgraded), "downgraded"},
-      {svg::outcome_color(Outcome::churned), "churned"},   {svg::outcome_color(std::nullopt), "no outcome"}};
   svg::Writer scratch(0, 0, "", "");
-  double legend_h = svg::legend(scratch, legend_items, 0, 0, width);
+  double legend_h = svg::outcome_legend(scratch, 0, 0, width);
   double plot_bottom = top + static_cast<double>(rows) * row;
-  svg::Writer out(width, plot_bottom + 30 + legend_h, "Accounts with repeat escalations",
-                  "One row per account with two or more escalations: each escalation from the day it was opened to "
-                  "the day it closed (open ones run to the report date), coloured by its outcome.");
+  svg::Writer out(
+      width, plot_bottom + 30 + legend_h, "Accounts with repeat escalations",
+      "One row per account with two or more escalations: each escalation from the day it was opened to "
+      "the day it closed (open ones run to the report date); its outcome by the marker's shape and colour.");
   scale.axis(out, top, plot_bottom);
   for (std::size_t i = 0; i < rows; ++i) {
     const RepeatAccount& a = report.repeat_accounts[i];
     double y = top + static_cast<double>(i) * row;
     if (i > 0) out.line(0, y, width, y, svg::k_grid);
-    out.text(0, y + 18, svg::fit(account_label(a), label_w - 8, 13), 13, "start", "font-weight=\"600\"");
+    out.fitted_text(0, y + 18, account_label(a), (label_w - 8) / 1.08, 13, "start", "font-weight=\"600\"");  // bold
     out.text(0, y + 34, fmt::format("{} escalations", a.cases), 11, "start", "fill=\"" + svg::k_muted + "\"");
     if (a.third_strike)
       out.text(svg::text_width(fmt::format("{} escalations", a.cases), 11) + 8, y + 34, "third strike", 11, "start",
@@ -70,12 +67,11 @@ std::string svg_repeat_accounts(const Report& report, std::size_t limit) {
       out.raw("<g>");
       out.tooltip(case_tooltip(c));
       out.rect(x0, mid - 5, std::max(x1 - x0, 6.0), 10, color, "rx=\"5\" fill-opacity=\"0.45\"");
-      out.raw(fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"6\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"2\"/>",
-                          svg::num(x0), svg::num(mid), color));
+      out.raw(svg::outcome_marker(c.outcome, x0, mid));
       out.raw("</g>");
     }
   }
-  svg::legend(out, legend_items, 0, plot_bottom + 30, width);
+  svg::outcome_legend(out, 0, plot_bottom + 30, width);
   return out.finish();
 }
 
@@ -134,8 +130,8 @@ std::string svg_failed_fixes(const Report& report, std::size_t limit) {
                           svg::num(scale.x(*c.opened)), svg::num(mid), svg::k_alert));
       out.raw("</g>");
     }
-    out.text(width - right_w + 4, mid + 4,
-             fmt::format("{} at {}", count_of(f.cases_after, "case"), count_of(f.accounts_after, "account")), 12);
+    out.fitted_text(width - right_w + 4, mid - 2, count_of(f.cases_after, "case"), right_w - 8, 12);
+    out.fitted_text(width - right_w + 4, mid + 13, "at " + count_of(f.accounts_after, "account"), right_w - 8, 12);
   }
   svg::legend(out, legend_items, 0, plot_bottom + 30, width);
   return out.finish();

@@ -54,8 +54,22 @@ Report sample() {
   return r;
 }
 
+// A taxonomy whose only category is the sample's "cat" (title hostile too).
+const Taxonomy& sample_taxonomy() {
+  static const Taxonomy taxonomy = [] {
+    Taxonomy t;
+    TaxonomyEntry cat;
+    cat.code = "cat";
+    cat.title = k_evil;
+    t.add_entry(cat);
+    return t;
+  }();
+  return taxonomy;
+}
+
 std::vector<std::string> all_charts(const Report& r) {
-  return {svg_top_causes(r),      svg_trend(r),        svg_cause_graph(r), svg_departments(r),
+  const Taxonomy& t = sample_taxonomy();
+  return {svg_top_causes(r, t),   svg_trend(r, t),     svg_cause_graph(r), svg_departments(r),
           svg_repeat_accounts(r), svg_failed_fixes(r), svg_severity(r)};
 }
 
@@ -74,7 +88,7 @@ TEST_CASE("every chart is one sized, titled svg element with the text escaped") 
     CHECK(svg.find("</svg>") == svg.size() - 6);  // the hostile "</svg>" is escaped
     CHECK(svg.find("'x'") == std::string::npos);
   }
-  CHECK(svg_top_causes(sample()).find("&lt;script&gt;alert(&apos;x&apos;)") != std::string::npos);
+  CHECK(svg_top_causes(sample(), sample_taxonomy()).find("&lt;script&gt;alert(&apos;x&apos;)") != std::string::npos);
   CHECK(svg_repeat_accounts(sample()).find("&lt;script&gt;") != std::string::npos);
 }
 
