@@ -88,11 +88,7 @@ std::string svg_failed_fixes(const Report& report, std::size_t limit) {
   }
   const double width = 760, label_w = 230, right_w = 150, row = 44, top = 8;
   svg::TimeScale scale(dates, label_w + 10, width - right_w - 10);
-  const std::vector<std::pair<std::string, std::string>> legend_items = {
-      {svg::k_good, "fixed (a done action on the cause: its done date, else its due date, else its case's closing)"},
-      {svg::k_alert, "a later case citing the cause again"}};
-  svg::Writer scratch(0, 0, "", "");
-  double legend_h = svg::legend(scratch, legend_items, 0, 0, width);
+  const double legend_h = 40;  // two lines: the fix's diamond, a recurrence's dot
   double plot_bottom = top + static_cast<double>(failed.size()) * row;
   svg::Writer out(width, plot_bottom + 30 + legend_h, "Fixes that did not hold",
                   "One row per cause whose fix did not measurably lower its rate of cases: the date of the fix, then "
@@ -133,7 +129,14 @@ std::string svg_failed_fixes(const Report& report, std::size_t limit) {
     out.fitted_text(width - right_w + 4, mid - 2, count_of(f.cases_after, "case"), right_w - 8, 12);
     out.fitted_text(width - right_w + 4, mid + 13, "at " + count_of(f.accounts_after, "account"), right_w - 8, 12);
   }
-  svg::legend(out, legend_items, 0, plot_bottom + 30, width);
+  // The legend shows the same shapes as the chart, not just their colours.
+  double ly = plot_bottom + 30;
+  out.raw(fmt::format("<path d=\"M7 {}l6 6l-6 6l-6 -6z\" fill=\"{}\"/>", svg::num(ly), svg::k_good));
+  out.fitted_text(19, ly + 10.5,
+                  "fixed (a done action on the cause: its done date, else its due date, else its case's closing)",
+                  width - 19, 12, "start", "fill=\"" + svg::k_muted + "\"");
+  out.raw(fmt::format("<circle cx=\"7\" cy=\"{}\" r=\"5\" fill=\"{}\"/>", svg::num(ly + 26), svg::k_alert));
+  out.text(19, ly + 30.5, "a later case citing the cause again", 12, "start", "fill=\"" + svg::k_muted + "\"");
   return out.finish();
 }
 

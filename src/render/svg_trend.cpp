@@ -54,9 +54,12 @@ std::string svg_trend(const Report& report, const Taxonomy& taxonomy) {
   // One scale for every small multiple: 0 to the highest share rounded up to 10%.
   double share_max = std::clamp(std::ceil(max_share * 10 - 1e-9) / 10, 0.1, 1.0);
 
-  const double width = 760, left = 170, right = width - 8;
-  const double top = 30, plot_h = 150, axis_h = 26;
-  const double rows_top = top + plot_h + axis_h + 44, row_h = 46, bar_h = 30;
+  std::size_t step = nice_step(max_cases);
+  std::size_t axis_max = (max_cases + step - 1) / step * step;
+  // The left margin holds the tick labels only; titles sit above the plots.
+  const double width = 760, left = std::max(44.0, svg::text_width(std::to_string(axis_max), 11) + 16);
+  const double right = width - 8, top = 50, plot_h = 150, axis_h = 26;
+  const double rows_top = top + plot_h + axis_h + 44, row_h = 54, bar_h = 30;
   const double height = rows_top + row_h * static_cast<double>(categories.size()) + 4;
   const std::string first = trend.front().quarter, last = trend.back().quarter;
   svg::Writer out(width, height, "Cases opened per quarter, and the share citing each category",
@@ -71,11 +74,8 @@ std::string svg_trend(const Report& report, const Taxonomy& taxonomy) {
   const std::string muted = "fill=\"" + svg::k_muted + "\"";
 
   // Cases opened: a labelled y axis with round ticks.
-  out.text(0, top + 4, "Cases opened", 13, "start", "font-weight=\"600\"");
-  out.text(0, top + 22, "per quarter", 12, "start", muted);
-  out.text(left - 8, top - 14, "cases opened", 11, "start", muted);
-  std::size_t step = nice_step(max_cases);
-  std::size_t axis_max = (max_cases + step - 1) / step * step;
+  out.text(0, 14, "Cases opened per quarter", 13, "start", "font-weight=\"600\"");
+  out.text(0, top - 16, "cases opened", 11, "start", muted);  // the y axis's label, over its ticks
   auto y_of = [&](double value) { return top + plot_h - plot_h * value / static_cast<double>(axis_max); };
   for (std::size_t v = 0; v <= axis_max; v += step) {
     double y = y_of(static_cast<double>(v));
@@ -108,12 +108,14 @@ std::string svg_trend(const Report& report, const Taxonomy& taxonomy) {
       12, "start", muted);
   for (std::size_t r = 0; r < categories.size(); ++r) {
     const std::string& code = categories[r];
-    double row_top = rows_top + row_h * static_cast<double>(r), base = row_top + 8 + bar_h;
-    out.rect(0, base - 14, 12, 12, palette.color(code), "rx=\"2\"");
-    out.fitted_text(18, base - 3, palette.title(code), left - 30, 12);
+    // The category's name above its strip, aligned with the columns: room for long titles.
+    double row_top = rows_top + row_h * static_cast<double>(r), base = row_top + 18 + bar_h;
+    out.rect(left, row_top + 4, 11, 11, palette.color(code), "rx=\"2\"");
+    out.fitted_text(left + 16, row_top + 14, palette.title(code), right - left - 16, 12);
     out.line(left, base - bar_h, right, base - bar_h, svg::k_grid, 1, "stroke-dasharray=\"2 3\"");
     out.line(left, base, right, base, svg::k_muted);
     out.text(left - 6, base - bar_h + 4, percent(share_max), 10, "end", muted);
+    out.text(left - 6, base + 4, "0", 10, "end", muted);
     for (std::size_t i = 0; i < trend.size(); ++i) {
       const TrendPoint& t = trend[i];
       auto it = t.categories.find(code);
