@@ -51,7 +51,8 @@ class Palette {
   explicit Palette(const Report& report);
   /// The category's colour; unknown categories are grey.
   const std::string& color(const std::string& category) const;
-  /// A light tint of the category colour for fills behind text.
+  /// A light tint of the category colour for fills behind text: ink and
+  /// muted text on it keep a contrast of at least 4.5:1.
   std::string tint(const std::string& category) const;
   /// The categories in palette order.
   const std::vector<std::string>& categories() const { return m_order; }

@@ -272,10 +272,26 @@ TEST_SUITE("svg honest") {
         CHECK(ratio(rgb(svg.shapes[i].fill()), background(svg, i)) >= 4.5);
       }
     }
-    // Text that would sit on a category colour has a colour reaching 4.5:1.
+    // Text that would sit on a category colour has a colour reaching 4.5:1,
+    // and ink and muted text reach it on every category's tint (the cause
+    // graph's boxes): ten categories use the whole palette and the repeat.
     for (const auto& color : svg::category_palette()) {
       CAPTURE(color);
       CHECK(ratio(rgb(svg::text_on(color)), rgb(color)) >= 4.5);
+    }
+    Taxonomy ten;
+    for (int i = 0; i < 10; ++i) {
+      TaxonomyEntry e;
+      e.code = "c" + std::to_string(i);
+      e.title = e.code;
+      ten.add_entry(e);
+    }
+    svg::Palette palette(ten);
+    REQUIRE(palette.categories().size() == 10);
+    for (const auto& code : palette.categories()) {
+      CAPTURE(palette.tint(code));
+      CHECK(ratio(rgb(svg::k_muted), rgb(palette.tint(code))) >= 4.5);
+      CHECK(ratio(rgb(svg::k_ink), rgb(palette.tint(code))) >= 4.5);
     }
   }
 
@@ -323,6 +339,24 @@ TEST_SUITE("svg honest") {
     REQUIRE(std::regex_search(svg, q1, std::regex("2024-Q1: 3 cases opened</title><rect [^>]*height=\"([0-9.]+)\"")));
     REQUIRE(std::regex_search(svg, q3, std::regex("2024-Q3: 1 case opened</title><rect [^>]*height=\"([0-9.]+)\"")));
     CHECK(std::stod(q1[1]) == doctest::Approx(3 * std::stod(q3[1])).epsilon(0.01));
+  }
+
+  TEST_CASE("the category rows of the trend share one scale of the quarter's cases") {
+    Report r;
+    r.options.as_of = *Date::parse("2024-12-31");
+    // Q1: 4 cases, product-flaw in 4 (100%), bad-sale in 1 (25%); Q2: 2 cases, bad-sale in 1 (50%).
+    r.trend = {{"2024-Q1", 4, {{"product-flaw", 4}, {"bad-sale", 1}}}, {"2024-Q2", 2, {{"bad-sale", 1}}}};
+    std::string svg = svg_trend(r, default_taxonomy());
+    auto height = [&](const std::string& tooltip) {
+      std::smatch m;
+      std::regex re(tooltip + "</title><rect [^>]*height=\"([0-9.]+)\"");
+      REQUIRE_MESSAGE(std::regex_search(svg, m, re), tooltip);
+      return std::stod(m[1]);
+    };
+    double full = height("2024-Q1 Product flaw: 4 of 4 cases \\(100%\\)");
+    CHECK(height("2024-Q1 Bad sale: 1 of 4 cases \\(25%\\)") == doctest::Approx(full / 4).epsilon(0.05));
+    CHECK(height("2024-Q2 Bad sale: 1 of 2 cases \\(50%\\)") == doctest::Approx(full / 2).epsilon(0.05));
+    CHECK(svg.find("0 to 100%") != std::string::npos);
   }
 
   TEST_CASE("the trend analysis keeps empty quarters and no quarter after the as-of date") {
