@@ -1,7 +1,7 @@
 // Timelines: repeat accounts' escalations, fixes that did not hold.
 #include <algorithm>
 #include <cmath>
-#include <set>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -116,14 +116,23 @@ std::string svg_failed_fixes(const Report& report, std::size_t limit) {
     out.raw(fmt::format("<path d=\"M{} {}l7 7l-7 7l-7 -7z\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
                         svg::num(fx), svg::num(mid - 7), svg::k_good));
     out.raw("</g>");
-    std::set<long> drawn;  // one dot per pixel column: a thousand recurrences stay a small file
+    // One dot per 8 px: a thousand recurrences stay a small file (and
+    // readable); a dot standing for several cases says how many and when.
+    std::map<long, std::vector<const CaseRef*>> bins;
     for (auto ref : f.recurrences) {
       const CaseRef& c = report.case_refs[ref];
-      if (!c.opened || !drawn.insert(std::lround(scale.x(*c.opened))).second) continue;
+      if (c.opened) bins[static_cast<long>(std::floor(scale.x(*c.opened) / 8))].push_back(&c);
+    }
+    for (const auto& [bin, cases] : bins) {
+      const CaseRef& first = *cases.front();
       out.raw("<g>");
-      out.tooltip(case_tooltip(c));
+      if (cases.size() == 1)
+        out.tooltip(case_tooltip(first));
+      else
+        out.tooltip(fmt::format("{} later cases opened {} to {} ({} first)", cases.size(), first.opened->to_string(),
+                                cases.back()->opened->to_string(), first.id));
       out.raw(fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"5.5\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
-                          svg::num(scale.x(*c.opened)), svg::num(mid), svg::k_alert));
+                          svg::num(scale.x(*first.opened)), svg::num(mid), svg::k_alert));
       out.raw("</g>");
     }
     out.fitted_text(width - right_w + 4, mid - 2, count_of(f.cases_after, "case"), right_w - 8, 12);

@@ -58,8 +58,8 @@ std::string svg_trend(const Report& report, const Taxonomy& taxonomy) {
   std::size_t axis_max = (max_cases + step - 1) / step * step;
   // The left margin holds the tick labels only; titles sit above the plots.
   const double width = 760, left = std::max(44.0, svg::text_width(std::to_string(axis_max), 11) + 16);
-  const double right = width - 8, top = 50, plot_h = 150, axis_h = 26;
-  const double rows_top = top + plot_h + axis_h + 44, row_h = 58, bar_h = 30;
+  const double right = width - 8, top = 50, plot_h = 120, axis_h = 26;
+  const double rows_top = top + plot_h + axis_h + 44, row_h = 46, bar_h = 24;
   const double height = rows_top + row_h * static_cast<double>(categories.size()) + 4;
   const std::string first = trend.front().quarter, last = trend.back().quarter;
   svg::Writer out(width, height, "Cases opened per quarter, and the share citing each category",
@@ -109,7 +109,7 @@ std::string svg_trend(const Report& report, const Taxonomy& taxonomy) {
   for (std::size_t r = 0; r < categories.size(); ++r) {
     const std::string& code = categories[r];
     // The category's name above its strip, aligned with the columns: room for long titles.
-    double row_top = rows_top + row_h * static_cast<double>(r), base = row_top + 22 + bar_h;
+    double row_top = rows_top + row_h * static_cast<double>(r), base = row_top + 20 + bar_h;
     out.rect(left, row_top + 4, 11, 11, palette.color(code), "rx=\"2\"");
     out.fitted_text(left + 16, row_top + 14, palette.title(code), right - left - 16, 12);
     out.line(left, base - bar_h, right, base - bar_h, svg::k_grid, 1, "stroke-dasharray=\"2 3\"");

@@ -417,6 +417,26 @@ TEST_SUITE("svg honest") {
     CHECK(accounts.find("l10 10m0 -10l-10 10") != std::string::npos);
   }
 
+  TEST_CASE("a fix with a thousand recurrences is drawn as a few dots that say how many they stand for") {
+    Report r = stress();
+    r.fixes[0].recurrences.clear();
+    for (int i = 0; i < 1000; ++i) {
+      Date opened{2021 + i / 300, 1 + (i / 25) % 12, 1 + i % 25};
+      r.case_refs.push_back(ref("R-" + std::to_string(i), opened.to_string(), Outcome::open));
+      r.fixes[0].recurrences.push_back(static_cast<CaseRefIndex>(r.case_refs.size() - 1));
+    }
+    std::string svg = svg_failed_fixes(r);
+    std::size_t dots = 0, standing_for = 0;
+    static const std::regex dot(R"re(<title>(?:(\d+) later cases opened [^<]*|[^<]*)</title><circle )re");
+    for (std::sregex_iterator it(svg.begin(), svg.end(), dot), end; it != end; ++it) {
+      ++dots;
+      standing_for += (*it)[1].matched ? std::stoul((*it)[1]) : 1;
+    }
+    CHECK(dots <= 60);            // at most one per 8 px of the time axis
+    CHECK(standing_for == 1000);  // every recurrence is counted by exactly one dot
+    CHECK(svg.size() < 20 * 1024);
+  }
+
   TEST_CASE("the department bars share one scale") {
     std::string svg = svg_departments(stress());
     static const std::regex bar(R"re(<rect [^>]*width="([0-9.]+)"[^>]*/><text [^>]*>([0-9]+)</text>)re");
