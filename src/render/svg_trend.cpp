@@ -58,7 +58,8 @@ std::string svg_trend(const Report& report, const Taxonomy& taxonomy) {
   std::size_t axis_max = (max_cases + step - 1) / step * step;
   // The left margin holds the tick labels only; titles sit above the plots.
   const double width = 760, left = std::max(44.0, svg::text_width(std::to_string(axis_max), 11) + 16);
-  const double right = width - 8, top = 50, plot_h = 120, axis_h = 26;
+  // Tick labels on both sides: a phone opens the chart at its newest (right) end.
+  const double right = width - (left - 8), top = 50, plot_h = 120, axis_h = 26;
   const double rows_top = top + plot_h + axis_h + 44, row_h = 46, bar_h = 24;
   const double height = rows_top + row_h * static_cast<double>(categories.size()) + 4;
   const std::string first = trend.front().quarter, last = trend.back().quarter;
@@ -76,11 +77,13 @@ std::string svg_trend(const Report& report, const Taxonomy& taxonomy) {
   // Cases opened: a labelled y axis with round ticks.
   out.text(0, 14, "Cases opened per quarter", 13, "start", "font-weight=\"600\"");
   out.text(0, top - 16, "cases opened", 11, "start", muted);  // the y axis's label, over its ticks
+  out.text(width, top - 16, "cases opened", 11, "end", muted);
   auto y_of = [&](double value) { return top + plot_h - plot_h * value / static_cast<double>(axis_max); };
   for (std::size_t v = 0; v <= axis_max; v += step) {
     double y = y_of(static_cast<double>(v));
     out.line(left, y, right, y, v == 0 ? svg::k_muted : svg::k_grid);
     out.text(left - 6, y + 4, std::to_string(v), 11, "end", muted);
+    out.text(right + 6, y + 4, std::to_string(v), 11, "start", muted);
   }
   std::string widest = std::to_string(max_cases);
   bool value_labels = svg::text_width(widest, 11) + 4 <= slot;
@@ -111,11 +114,17 @@ std::string svg_trend(const Report& report, const Taxonomy& taxonomy) {
     // The category's name above its strip, aligned with the columns: room for long titles.
     double row_top = rows_top + row_h * static_cast<double>(r), base = row_top + 20 + bar_h;
     out.rect(left, row_top + 4, 11, 11, palette.color(code), "rx=\"2\"");
-    out.fitted_text(left + 16, row_top + 14, palette.title(code), right - left - 16, 12);
+    // Named at both ends (the left copy may take half the width): a phone
+    // opens the chart at its newest end, and the name must be there too.
+    double half = (right - left) / 2;
+    out.fitted_text(left + 16, row_top + 14, palette.title(code), half - 26, 12);
+    out.fitted_text(right, row_top + 14, palette.title(code), half - 10, 12, "end");
     out.line(left, base - bar_h, right, base - bar_h, svg::k_grid, 1, "stroke-dasharray=\"2 3\"");
     out.line(left, base, right, base, svg::k_muted);
     out.text(left - 6, base - bar_h + 4, percent(share_max), 10, "end", muted);
     out.text(left - 6, base + 4, "0", 10, "end", muted);
+    out.text(right + 6, base - bar_h + 4, percent(share_max), 10, "start", muted);
+    out.text(right + 6, base + 4, "0", 10, "start", muted);
     for (std::size_t i = 0; i < trend.size(); ++i) {
       const TrendPoint& t = trend[i];
       auto it = t.categories.find(code);
