@@ -130,10 +130,10 @@ mstch::array findings(const Report& r, const Names& names) {
   return out;
 }
 
-mstch::map charts(const Report& r) {
-  return mstch::map{{"causes", svg_top_causes(r)},
-                    {"causes_narrow", svg_top_causes(r, 10, true)},
-                    {"trend", svg_trend(r)},
+mstch::map charts(const Report& r, const Taxonomy& taxonomy) {
+  return mstch::map{{"causes", svg_top_causes(r, taxonomy)},
+                    {"causes_narrow", svg_top_causes(r, taxonomy, 10, true)},
+                    {"trend", svg_trend(r, taxonomy)},
                     {"graph", svg_cause_graph(r)},
                     {"departments", svg_departments(r)},
                     {"accounts", svg_repeat_accounts(r)},
@@ -270,7 +270,7 @@ mstch::map build_report_context(const Report& report, const Taxonomy& taxonomy,
                  {"summary", summary(report)},
                  {"has_findings", !found.empty()},
                  {"findings", found},
-                 {"charts", charts(report)},
+                 {"charts", charts(report, taxonomy)},
                  {"mermaid", mermaid(report, taxonomy, mermaid_threshold(report))},
                  {"mermaid_note", mermaid_note(report, mermaid_threshold(report))}};
   ListLimits limits{view_only_lists};
