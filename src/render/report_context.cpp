@@ -131,14 +131,10 @@ mstch::array findings(const Report& r, const Names& names) {
 }
 
 mstch::map charts(const Report& r, const Taxonomy& taxonomy) {
-  return mstch::map{{"causes", svg_top_causes(r, taxonomy)},
-                    {"causes_narrow", svg_top_causes(r, taxonomy, 10, true)},
-                    {"trend", svg_trend(r, taxonomy)},
-                    {"graph", svg_cause_graph(r)},
-                    {"departments", svg_departments(r)},
-                    {"accounts", svg_repeat_accounts(r)},
-                    {"fixes", svg_failed_fixes(r)},
-                    {"severity", svg_severity(r)}};
+  return mstch::map{{"causes", svg_top_causes(r, taxonomy)}, {"causes_narrow", svg_top_causes(r, taxonomy, 10, true)},
+                    {"trend", svg_trend(r, taxonomy)},       {"graph", svg_cause_graph(r, taxonomy)},
+                    {"departments", svg_departments(r)},     {"accounts", svg_repeat_accounts(r)},
+                    {"fixes", svg_failed_fixes(r)},          {"severity", svg_severity(r)}};
 }
 
 constexpr std::size_t k_mermaid_links = 20;
@@ -228,7 +224,7 @@ std::string_view report_context_schema() {
          "has_departments departments[id title causes cases accounts arr arr_raw actions_open actions_overdue "
          "owner_absent has_overdue has_absent] "
          "has_segments segments[segment cases accounts top_causes[code title] top_causes_text] "
-         "has_trend trend[quarter total categories[code title cases]] "
+         "has_trend trend[quarter cases total categories[code title cases]] "
          "severity{rated inflated inflated_percent has_rated has_inflated inflated_accounts[id label] "
          "has_inflated_accounts inflated_accounts_text matrix[claimed cells[assessed cases is_inflated is_diagonal]]} "
          "has_fixes fixes[" FIX_KEYS "] fixes_view" VIEW(FIX_KEYS) " has_failed_fixes failed_fixes[" FIX_KEYS "] "

@@ -45,10 +45,6 @@ class Writer {
 class Palette {
  public:
   explicit Palette(const Taxonomy& taxonomy);
-  /// Deprecated: colours by code order among the categories in `report`, so
-  /// they change with the report. Kept for svg_cause_graph until it takes
-  /// the taxonomy; do not use in new code.
-  explicit Palette(const Report& report);
   /// The category's colour; unknown categories are grey.
   const std::string& color(const std::string& category) const;
   /// A light tint of the category colour for fills behind text: ink and

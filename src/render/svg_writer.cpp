@@ -105,26 +105,6 @@ Palette::Palette(const Taxonomy& taxonomy) {
     }
 }
 
-Palette::Palette(const Report& report) {
-  for (const auto& c : report.categories) {
-    m_order.push_back(c.code);
-    m_titles[c.code] = c.title;
-  }
-  for (const auto& t : report.trend)
-    for (const auto& [code, n] : t.categories)
-      if (!m_titles.count(code)) {
-        m_order.push_back(code);
-        m_titles[code] = code;
-      }
-  for (const auto& c : report.causes)
-    if (!m_titles.count(c.category)) {
-      m_order.push_back(c.category);
-      m_titles[c.category] = c.category;
-    }
-  std::sort(m_order.begin(), m_order.end());
-  for (std::size_t i = 0; i < m_order.size(); ++i) m_colors[m_order[i]] = k_palette[i % k_palette.size()];
-}
-
 const std::string& Palette::color(const std::string& category) const {
   auto it = m_colors.find(category);
   return it == m_colors.end() ? k_unknown_category : it->second;

@@ -69,7 +69,7 @@ const Taxonomy& sample_taxonomy() {
 
 std::vector<std::string> all_charts(const Report& r) {
   const Taxonomy& t = sample_taxonomy();
-  return {svg_top_causes(r, t),   svg_trend(r, t),     svg_cause_graph(r), svg_departments(r),
+  return {svg_top_causes(r, t),   svg_trend(r, t),     svg_cause_graph(r, t), svg_departments(r),
           svg_repeat_accounts(r), svg_failed_fixes(r), svg_severity(r)};
 }
 
@@ -98,7 +98,7 @@ TEST_CASE("charts are deterministic and empty when there is nothing to draw") {
 }
 
 TEST_CASE("the cause graph marks the edge that closes a loop and routes long edges") {
-  std::string graph = svg_cause_graph(sample());
+  std::string graph = svg_cause_graph(sample(), default_taxonomy());
   CHECK(graph.find("stroke-dasharray") != std::string::npos);
   CHECK(graph.find("closes a loop") != std::string::npos);
   CHECK(graph.find("3 causes and 4 links") != std::string::npos);

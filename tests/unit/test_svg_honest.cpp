@@ -320,6 +320,18 @@ TEST_SUITE("svg honest") {
     for (const auto& e : t.entries())
       if (e.parent < 0) colors.insert(svg::Palette(t).color(e.code));
     CHECK(colors.size() == category_index("missed-signals") + 1);
+    // The cause graph too: a link between two product-flaw causes is drawn in
+    // product-flaw's colour whatever else the report holds.
+    Report c;  // product-flaw alone (colouring by the report's own categories would give it the first colour)
+    c.causes.push_back({"product-flaw.defect", "Defect", "product-flaw", "engineering", 1, 1, 5, 0, 0, 0, 0, 0, 0, {}});
+    REQUIRE(expected != svg::category_palette()[0]);
+    for (Report* r : {&a, &b, &c}) {
+      r->causes.push_back(
+          {"product-flaw.design", "Design", "product-flaw", "engineering", 1, 1, 5, 0, 0, 0, 0, 0, 0, {}});
+      r->links.push_back({"product-flaw.defect", "product-flaw.design", 1, 1});
+      std::string graph = svg_cause_graph(*r, t);
+      CHECK(graph.find("stroke=\"" + expected + "\"") != std::string::npos);
+    }
   }
 
   TEST_CASE("the trend chart labels its axis and shows an empty quarter as 0") {

@@ -34,7 +34,7 @@ std::string svg_trend(const Report& report, const Taxonomy& taxonomy);
 /// column), and a visible note says how many of how many and which command
 /// exports them all. Titles are wrapped, never cut; link labels touch
 /// neither each other nor a cause's box.
-std::string svg_cause_graph(const Report& report);
+std::string svg_cause_graph(const Report& report, const Taxonomy& taxonomy);
 
 /// Per department: causes owned, open and overdue actions, reviews missed;
 /// every bar on one scale.
