@@ -24,13 +24,19 @@ std::string account_label(const RepeatAccount& a) {
 
 }  // namespace
 
-std::string svg_repeat_accounts(const Report& report, std::size_t limit) {
+// An account's latest `most` escalations (all of them when there are fewer).
+static std::vector<std::size_t> latest(const RepeatAccount& a, std::size_t most) {
+  std::size_t skip = a.escalations.size() > most ? a.escalations.size() - most : 0;
+  return {a.escalations.begin() + static_cast<std::ptrdiff_t>(skip), a.escalations.end()};
+}
+
+std::string svg_repeat_accounts(const Report& report, std::size_t limit, std::size_t per_account) {
   if (report.repeat_accounts.empty()) return "";
   std::size_t rows = std::min(limit, report.repeat_accounts.size());
   std::vector<Date> dates;
   bool any_open = false;
   for (std::size_t i = 0; i < rows; ++i)
-    for (auto ref : report.repeat_accounts[i].escalations) {
+    for (auto ref : latest(report.repeat_accounts[i], per_account)) {
       const CaseRef& c = report.case_refs[ref];
       if (c.opened) dates.push_back(*c.opened);
       if (c.closed)
@@ -54,12 +60,15 @@ std::string svg_repeat_accounts(const Report& report, std::size_t limit) {
     double y = top + static_cast<double>(i) * row;
     if (i > 0) out.line(0, y, width, y, svg::k_grid);
     out.fitted_text(0, y + 18, account_label(a), (label_w - 8) / 1.08, 13, "start", "font-weight=\"600\"");  // bold
-    out.text(0, y + 34, fmt::format("{} escalations", a.cases), 11, "start", "fill=\"" + svg::k_muted + "\"");
+    std::string count = a.escalations.size() > per_account
+                            ? fmt::format("{} escalations, latest {}", a.cases, per_account)
+                            : fmt::format("{} escalations", a.cases);
+    out.text(0, y + 34, count, 11, "start", "fill=\"" + svg::k_muted + "\"");
     if (a.third_strike)
-      out.text(svg::text_width(fmt::format("{} escalations", a.cases), 11) + 8, y + 34, "third strike", 11, "start",
+      out.text(svg::text_width(count, 11) + 8, y + 34, "third strike", 11, "start",
                "fill=\"" + svg::k_alert + "\" font-weight=\"700\"");
     double mid = y + row / 2;
-    for (auto ref : a.escalations) {
+    for (auto ref : latest(a, per_account)) {
       const CaseRef& c = report.case_refs[ref];
       if (!c.opened) continue;
       double x0 = scale.x(*c.opened), x1 = scale.x(c.closed ? *c.closed : report.options.as_of);

@@ -40,9 +40,10 @@ std::string svg_cause_graph(const Report& report, const Taxonomy& taxonomy);
 /// every bar on one scale.
 std::string svg_departments(const Report& report);
 
-/// A timeline per repeat account: each escalation from opened to closed,
-/// its outcome by marker shape and colour (with a legend); third strikes marked.
-std::string svg_repeat_accounts(const Report& report, std::size_t limit = 12);
+/// A timeline per repeat account (the first `limit`): each of its latest
+/// `per_account` escalations from opened to closed, its outcome by marker
+/// shape and colour (with a legend); third strikes marked.
+std::string svg_repeat_accounts(const Report& report, std::size_t limit = 10, std::size_t per_account = 15);
 
 /// A timeline per fix that did not hold: the fix date, then each recurrence.
 std::string svg_failed_fixes(const Report& report, std::size_t limit = 10);
