@@ -1,16 +1,16 @@
 #include "esc/cli/output.hpp"
 
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fcntl.h>
 #include <fstream>
 #include <iostream>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -77,8 +77,21 @@ OutputWriter text_writer(const std::string& content) {
 
 }  // namespace
 
+// A device, FIFO or socket (-o /dev/null, -o /dev/stdout, a named pipe):
+// written to as it is. Renaming a file over it would replace the device node
+// with a regular file (as root, /dev/null itself).
+static void write_special_file(const std::string& path, const OutputWriter& render) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw CliError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  render(out);
+  out.flush();
+  if (!out) throw CliError(fmt::format("cannot write {}: {}", path, std::strerror(errno ? errno : EIO)));
+}
+
 void write_file_atomically(const std::string& path, const OutputWriter& render, bool force) {
   struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode) && !S_ISDIR(info.st_mode))
+    return write_special_file(path, render);
   if (!force && ::lstat(path.c_str(), &info) == 0)
     throw CliError(fmt::format("{} already exists; use --force to replace it", path));
   write_through_temp(path, render, 0644, force);
@@ -94,7 +107,8 @@ void replace_file_atomically(const std::string& path, const std::string& content
   std::string target = real;
   std::free(real);
   struct stat info {};
-  if (::stat(target.c_str(), &info) != 0) throw CliError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  if (::stat(target.c_str(), &info) != 0)
+    throw CliError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
   write_through_temp(target, text_writer(content), info.st_mode & 07777, true);
 }
 

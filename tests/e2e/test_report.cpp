@@ -1,5 +1,7 @@
 // `report --format json` against fixtures whose expected values were worked
 // out by hand (tests/cases/analysis/*/README.md shows the working).
+#include <sys/stat.h>
+#include <unistd.h>
 #include <filesystem>
 #include <sstream>
 
@@ -295,7 +297,8 @@ TEST_CASE("fix findings follow the verdicts, and too-early fixes make none") {
   std::string sentence = (*failed)["sentence"];
   CHECK(sentence.find("The fix for support-closure-incentives.workaround-closure (done 2023-12-31) did not "
                       "measurably hold: 8 cases in the 365 days after it against 8 in the 356 days before") == 0);
-  for (const auto& f : r["findings"]) CHECK(f["sentence"].get<std::string>().find("usage-decline") == std::string::npos);
+  for (const auto& f : r["findings"])
+    CHECK(f["sentence"].get<std::string>().find("usage-decline") == std::string::npos);
   CHECK(r["findings"].size() <= 5);
 }
 
@@ -438,5 +441,35 @@ TEST_CASE("a fix's after window ends at the newest case, not at a later --as-of"
   json earlier = report_of({"--as-of", "2024-06-30", "tests/cases/analysis/fix-verdicts/cases"});
   for (const auto& f : earlier["fixes"])
     if (f["code"] == "product-flaw.defect")  // cases after --as-of are left out; the newest left opens 2024-06-18
-      CHECK(f["days_after"] == 170);          // 2023-12-31 to 2024-06-18
+      CHECK(f["days_after"] == 170);         // 2023-12-31 to 2024-06-18
+}
+
+// `-o /dev/null --force` once renamed a regular file over /dev/null (as root,
+// for every later process on the machine). Devices and pipes are written to.
+TEST_CASE("report -o to a device or a named pipe writes into it and never replaces it") {
+  namespace fs = std::filesystem;
+  std::string dir = e2e::temp_dir();
+  std::string link = dir + "/null";
+  fs::create_symlink("/dev/null", link);
+  for (bool force : {false, true}) {
+    std::vector<std::string> args = {"report", "--format", "json", "--as-of", "2025-06-30", "-o", link};
+    if (force) args.push_back("--force");
+    args.push_back("examples/cases");
+    auto r = e2e::run(args);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(fs::is_symlink(link));
+    CHECK(fs::is_character_file(link));
+  }
+  CHECK(fs::is_character_file("/dev/null"));
+
+  std::string fifo = dir + "/pipe", received = dir + "/received.json";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  REQUIRE(std::system(("cat '" + fifo + "' > '" + received + "' &").c_str()) == 0);  // the reader
+  auto r = e2e::run({"report", "--format", "json", "--as-of", "2025-06-30", "-o", fifo, "examples/cases"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(fs::is_fifo(fifo));
+  for (int i = 0; i < 100 && e2e::read_file(received).find("\n}") == std::string::npos; ++i) ::usleep(20000);
+  CHECK(e2e::read_file(received).find("esc-autopsy/report/v1") != std::string::npos);
 }

@@ -11,7 +11,9 @@ using OutputWriter = std::function<void(std::ostream&)>;
 
 /// Writes `content` to `path` atomically (a temporary file in the same folder,
 /// then rename). Refuses to replace an existing file unless `force`; throws
-/// CliError on any failure, leaving the old file untouched.
+/// CliError on any failure, leaving the old file untouched. A device, FIFO or
+/// socket (`/dev/null`, `/dev/stdout`, a named pipe) is written to directly,
+/// without `force`: it is never replaced by a regular file.
 void write_file_atomically(const std::string& path, const std::string& content, bool force);
 /// The same, streaming what `render` writes into the temporary file; if
 /// `render` throws, nothing is written and the exception goes on.
