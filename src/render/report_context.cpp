@@ -150,6 +150,9 @@ std::string mermaid(const Report& r, const Taxonomy& taxonomy) {
   "code title fixed cases_before days_before cases_after days_after accounts_after rate_ratio_text p_value " \
   "verdict held is_too_early recurrences[id title account opened] has_more_recurrences more_recurrences"
 
+// The keys of one change since the baseline (report_context_baseline.cpp).
+#define CHANGE_KEYS "then now delta_raw change arrow words tone is_worse is_better is_quiet"
+
 std::string_view report_context_schema() {
   return "title tool as_of period min_accounts filters has_filters redacted empty "
          "summary{cases accounts open_cases arr_total arr_total_raw arr_lost arr_churned arr_downgraded arr_at_risk "
@@ -177,9 +180,15 @@ std::string_view report_context_schema() {
          "has_actions actions[case account label action owner owner_title cause cause_title due days_overdue "
          "is_overdue] actions_count overdue_actions_count "
          "charts{causes! causes_narrow! trend! graph! departments! accounts! fixes! severity!} "
-         "mermaid!";
+         "mermaid! "
+         "has_baseline baseline{file as_of has_filters_differ filters_differ_text "
+         "figures[key label " CHANGE_KEYS "] "
+         "has_causes causes[code title status is_new is_gone cases{" CHANGE_KEYS "} accounts{" CHANGE_KEYS "}] "
+         "has_departments departments[id title status is_new is_gone "
+         "cases{" CHANGE_KEYS "} accounts{" CHANGE_KEYS "} actions_overdue{" CHANGE_KEYS "}]}";
 }
 #undef FIX_KEYS
+#undef CHANGE_KEYS
 
 mstch::map build_report_context(const Report& report, const Taxonomy& taxonomy) {
   Names names(report, taxonomy);
@@ -207,6 +216,7 @@ mstch::map build_report_context(const Report& report, const Taxonomy& taxonomy) 
   add_cause_tables(ctx, report, names);
   add_account_tables(ctx, report, names);
   add_time_tables(ctx, report, names);
+  add_baseline(ctx, report, names);
   return ctx;
 }
 

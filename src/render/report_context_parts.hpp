@@ -1,5 +1,6 @@
 #pragma once
 // Private helpers of the template context (report_context*.cpp).
+#include <functional>
 #include <map>
 #include <string>
 
@@ -36,5 +37,8 @@ std::string outcome(const std::optional<Outcome>& o);
 void add_cause_tables(mstch::map& ctx, const Report& report, const Names& names);
 void add_account_tables(mstch::map& ctx, const Report& report, const Names& names);
 void add_time_tables(mstch::map& ctx, const Report& report, const Names& names);
+/// `has_baseline` and the `baseline` map of --baseline, empty values without
+/// one (report_context_baseline.cpp).
+void add_baseline(mstch::map& ctx, const Report& report, const Names& names);
 
 }  // namespace esc::context

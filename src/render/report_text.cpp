@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "esc/render/baseline.hpp"
 #include "esc/render/findings.hpp"
 #include "esc/render/report_render.hpp"
 #include "esc/render/text_escape.hpp"
@@ -139,6 +140,7 @@ void render_report_text(std::ostream& out, const Report& r, const Style& style, 
                      format_money(s.arr_churned + s.arr_downgraded), format_money(s.arr_churned),
                      format_money(s.arr_downgraded), format_money(s.arr_at_risk), format_money(s.arr_retained),
                      format_money(s.arr_total));
+  if (r.baseline) render_baseline_text(out, *r.baseline, style);
   if (s.cases == 0) {
     out << "\nNo cases to analyse.\n";
     return;
