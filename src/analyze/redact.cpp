@@ -181,4 +181,17 @@ void redact_report(Report& report) {
   report.redacted = true;
 }
 
+void redact_report(Report& report, AccountView& view) {
+  Redactor redactor(report);
+  view.id = redactor.account(view.id);
+  view.name.clear();
+  for (auto& e : view.escalations) {
+    e.id = redactor.text(e.id);
+    e.title = redactor.text(e.title);
+    for (auto& a : e.actions) a.text = redactor.text(a.text);
+  }
+  view.redacted = true;
+  redact_report(report);
+}
+
 }  // namespace esc

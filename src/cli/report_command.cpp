@@ -14,6 +14,7 @@
 #include "esc/analyze/redact.hpp"
 #include "esc/cli/commands.hpp"
 #include "esc/cli/output.hpp"
+#include "esc/cli/report_account.hpp"
 #include "esc/render/baseline.hpp"
 #include "esc/render/report_render.hpp"
 #include "esc/render/report_template.hpp"
@@ -164,16 +165,25 @@ int run_report(const ReportOptions& options, const GlobalOptions& globals) {
   ColorMode colors = color_mode(globals);
   std::string format = checked_format(options);
   std::string template_text = options.template_path.empty() ? "" : read_template(options.template_path);
+  // One --account in html, markdown or text: the account view, whose verdicts need the whole set.
+  std::string account = account_view_id(options.filters.accounts, format, options.template_path);
+  if (!account.empty()) analysis.accounts.clear();
+  if (!account.empty() && !options.baseline.empty())
+    throw CliError("--baseline compares whole reports, not the view of one --account; add --format json for "
+                   "that account's figures with their change");
   std::optional<ReportSnapshot> baseline = read_baseline_option(options, format);
   AnalysisInput input = load_for_analysis(options.paths, globals);
   if (!globals.quiet)
     for (const auto& warning : unmatched_filters(options.filters, input)) std::cerr << "esc-autopsy: warning: " << warning << '\n';
   Report report = analyze(input.cases, *input.set.strings, taxonomy, analysis, input.skipped);
   report.summary.unreadable_files = input.unreadable_files;
-  if (options.redact) redact_report(report);
+  if (options.redact && account.empty()) redact_report(report);
   if (baseline) add_baseline(report, *baseline, options.baseline, globals.quiet);
   bool to_terminal = options.output.empty() || options.output == "-";
-  if (format == "html" || format == "markdown") {
+  if (!account.empty()) {
+    write_account_view({account, format, options.output, options.force, options.redact}, report, input, taxonomy,
+                       globals);
+  } else if (format == "html" || format == "markdown") {
     // A template can fail half-way: render it whole before writing anything.
     std::ostringstream out;
     render_with_template(out, report, taxonomy, format, options.template_path, template_text);

@@ -19,6 +19,7 @@ class Namer {
   std::string cause(const std::string& code) const { return apply(m_names.cause, code); }
   std::string department(const std::string& id) const { return apply(m_names.department, id); }
   std::string account(const std::string& id) const { return apply(m_names.account, id); }
+  std::string text(const std::string& text) const { return apply(m_names.text, text); }
   std::vector<std::string> causes(const std::vector<std::string>& codes) const { return all(m_names.cause, codes); }
   std::vector<std::string> accounts(const std::vector<std::string>& ids) const { return all(m_names.account, ids); }
 
@@ -33,7 +34,9 @@ class Namer {
   const FindingNames& m_names;
 };
 
-Strength by_p(double p) { return p < 0.01 ? Strength::strong : p < k_alpha ? Strength::moderate : Strength::weak; }
+Strength by_p(double p) {
+  return p < 0.01 ? Strength::strong : p < k_alpha ? Strength::moderate : Strength::weak;
+}
 
 Finding make(std::string kind, std::string headline, double arr, Strength strength,
              std::vector<std::pair<std::string, double>> evidence) {
@@ -117,7 +120,7 @@ void churn_cause_finding(const Report& r, const Namer& n, std::vector<Finding>& 
 void third_strike_findings(const Report& r, const Namer& n, const ArrOf& arr_of, std::vector<Finding>& out) {
   for (const auto& a : r.repeat_accounts) {
     if (!a.third_strike) continue;
-    std::string who = a.name.empty() ? a.account : fmt::format("{} ({})", a.name, a.account);
+    std::string who = a.name.empty() ? n.text(a.account) : fmt::format("{} ({})", n.text(a.name), n.text(a.account));
     std::string why = a.recurring.empty() ? "no single cause repeats, so look at the account as a whole"
                                           : fmt::format("{} keep{} coming back", join_names(n.causes(a.recurring)),
                                                         a.recurring.size() == 1 ? "s" : "");
@@ -149,24 +152,24 @@ void fix_findings(const Report& r, const Namer& n, std::vector<Finding>& out) {
   std::size_t failed = 0;
   for (const auto& f : r.fixes) failed += f.verdict == FixVerdict::did_not_hold ? 1 : 0;
   for (const auto& f : r.fixes) {
-    std::string counts = fmt::format("{} in the {} days after it against {} in the {} days before",
-                                     count_of(f.cases_after, "case"), format_count(f.days_after),
-                                     format_count(f.cases_before), format_count(f.days_before));
+    std::string counts =
+        fmt::format("{} in the {} days after it against {} in the {} days before", count_of(f.cases_after, "case"),
+                    format_count(f.days_after), format_count(f.cases_before), format_count(f.days_before));
     if (f.verdict == FixVerdict::did_not_hold) {
-      std::string others = failed > 1 ? fmt::format("; {} other {} did not hold either", failed - 1,
-                                                    failed == 2 ? "fix" : "fixes")
-                                      : "";
-      out.push_back(make("failed-fix",
-                         fmt::format("The fix for {} (done {}) did not measurably hold: {} ({}, {}){}.", n.cause(f.code),
-                                     f.fixed.to_string(), counts, rate_ratio_text(f), format_p(f.p_value), others),
-                         f.arr_after, Strength::moderate, fix_evidence(f)));
+      std::string others =
+          failed > 1 ? fmt::format("; {} other {} did not hold either", failed - 1, failed == 2 ? "fix" : "fixes") : "";
+      out.push_back(
+          make("failed-fix",
+               fmt::format("The fix for {} (done {}) did not measurably hold: {} ({}, {}){}.", n.cause(f.code),
+                           f.fixed.to_string(), counts, rate_ratio_text(f), format_p(f.p_value), others),
+               f.arr_after, Strength::moderate, fix_evidence(f)));
     } else if (f.verdict == FixVerdict::held) {
       double drop = f.rate_ratio ? 1 - *f.rate_ratio : 0;
-      out.push_back(make("fix-held",
-                         fmt::format("The fix for {} (done {}) held: {}, a {} drop in the rate ({}, {}).",
-                                     n.cause(f.code), f.fixed.to_string(), counts, format_percent(drop),
-                                     rate_ratio_text(f), format_p(f.p_value)),
-                         cause_arr[f.code], by_p(f.p_value), fix_evidence(f)));
+      out.push_back(
+          make("fix-held",
+               fmt::format("The fix for {} (done {}) held: {}, a {} drop in the rate ({}, {}).", n.cause(f.code),
+                           f.fixed.to_string(), counts, format_percent(drop), rate_ratio_text(f), format_p(f.p_value)),
+               cause_arr[f.code], by_p(f.p_value), fix_evidence(f)));
     }
   }
 }
@@ -175,15 +178,16 @@ void severity_finding(const Report& r, const Namer& n, const ArrOf& arr_of, std:
   if (r.severity.inflated == 0) return;
   double arr = 0;
   for (const auto& id : r.severity.inflated_accounts) arr += arr_of(id);
-  std::string repeaters = r.severity.inflated_accounts.empty()
-                              ? ""
-                              : fmt::format("; {} did it more than once", join_names(n.accounts(r.severity.inflated_accounts)));
-  out.push_back(make("severity",
-                     fmt::format("{} of {} {} opened as more severe than the review found{}.",
-                                 format_count(r.severity.inflated), count_of(r.severity.rated, "rated case"),
-                                 r.severity.inflated == 1 ? "was" : "were", repeaters),
-                     arr, r.severity.inflated_accounts.empty() ? Strength::weak : Strength::moderate,
-                     {{"inflated", r.severity.inflated}, {"rated", r.severity.rated}}));
+  std::string repeaters =
+      r.severity.inflated_accounts.empty()
+          ? ""
+          : fmt::format("; {} did it more than once", join_names(n.accounts(r.severity.inflated_accounts)));
+  out.push_back(
+      make("severity",
+           fmt::format("{} of {} {} opened as more severe than the review found{}.", format_count(r.severity.inflated),
+                       count_of(r.severity.rated, "rated case"), r.severity.inflated == 1 ? "was" : "were", repeaters),
+           arr, r.severity.inflated_accounts.empty() ? Strength::weak : Strength::moderate,
+           {{"inflated", r.severity.inflated}, {"rated", r.severity.rated}}));
 }
 
 void overdue_finding(const Report& r, const Namer& n, std::vector<Finding>& out) {
@@ -205,10 +209,9 @@ void overdue_finding(const Report& r, const Namer& n, std::vector<Finding>& out)
 
 void loop_findings(const Report& r, const Namer& n, std::vector<Finding>& out) {
   for (const auto& loop : r.loops)
-    out.push_back(make("loop",
-                       fmt::format("{} feed each other: across cases each has led to the other.",
-                                   join_names(n.causes(loop))),
-                       0, Strength::weak, {{"codes", loop.size()}}));
+    out.push_back(make(
+        "loop", fmt::format("{} feed each other: across cases each has led to the other.", join_names(n.causes(loop))),
+        0, Strength::weak, {{"codes", loop.size()}}));
 }
 
 void absent_finding(const Report& r, const Namer& n, std::vector<Finding>& out) {

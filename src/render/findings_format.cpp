@@ -1,5 +1,6 @@
 // Numbers and lists as the findings and the reports for people write them.
 #include <cmath>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
@@ -50,7 +51,10 @@ std::string left_out_text(const ReportSummary& s, const std::string& as_of_words
   return join_names(parts, parts.size());
 }
 
-double round_statistic(double value) { return std::stod(fmt::format("{:.6g}", value)); }
+// strtod, not stod: a p-value can be as small as 5e-324, which stod refuses (out_of_range).
+double round_statistic(double value) {
+  return std::strtod(fmt::format("{:.6g}", value).c_str(), nullptr);
+}
 
 std::string format_chain(const std::vector<std::string>& path, const std::string& arrow) {
   std::string out;
@@ -73,18 +77,24 @@ std::string join_names(const std::vector<std::string>& items, std::size_t most) 
 
 std::string_view to_string(Strength strength) {
   switch (strength) {
-    case Strength::strong: return "strong";
-    case Strength::moderate: return "moderate";
-    case Strength::weak: return "weak";
+    case Strength::strong:
+      return "strong";
+    case Strength::moderate:
+      return "moderate";
+    case Strength::weak:
+      return "weak";
   }
   return "weak";
 }
 
 double strength_weight(Strength strength) {
   switch (strength) {
-    case Strength::strong: return 1;
-    case Strength::moderate: return 0.6;
-    case Strength::weak: return 0.3;
+    case Strength::strong:
+      return 1;
+    case Strength::moderate:
+      return 0.6;
+    case Strength::weak:
+      return 0.3;
   }
   return 0.3;
 }

@@ -18,11 +18,13 @@ mstch::array code_list(const std::vector<std::string>& codes, const Names& names
 
 std::string join(const std::vector<std::string>& items, const std::string& separator) {
   std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + isolate(item);
   return out;
 }
 
-constexpr std::size_t k_listed_recurrences = 10;
+constexpr std::size_t k_listed_recurrences = 3;
+// An account's card lists its most recent escalations only.
+constexpr std::size_t k_recent_escalations = 5;
 
 // "0.10 (95% CI 0.03–0.28)", or "–" when there was nothing before to compare.
 std::string rate_ratio_text(const FixStat& f) {
@@ -59,10 +61,11 @@ mstch::map fix_row(const Report& r, const FixStat& f, const Names& names) {
 
 }  // namespace
 
-void add_cause_tables(mstch::map& ctx, const Report& r, const Names& names) {
+void add_cause_tables(mstch::map& ctx, const Report& r, const Names& names, const ListLimits& limits) {
   mstch::array causes, categories, links, chains, pairs, loops;
   std::size_t rank = 0;
-  for (const auto& c : r.causes)
+  for (const auto& c : r.causes) {
+    if (causes.size() == limits.rows("causes")) break;
     causes.push_back(mstch::map{{"rank", n(++rank)},
                                 {"code", c.code},
                                 {"title", c.title},
@@ -81,6 +84,7 @@ void add_cause_tables(mstch::map& ctx, const Report& r, const Names& names) {
                                 {"churned_accounts", n(c.churned_accounts)},
                                 {"has_churn", c.churned_accounts > 0},
                                 {"reach", n(c.reach)}});
+  }
   for (const auto& c : r.categories)
     categories.push_back(mstch::map{{"code", c.code},
                                     {"title", c.title},
@@ -96,6 +100,7 @@ void add_cause_tables(mstch::map& ctx, const Report& r, const Names& names) {
                                {"cases", n(l.cases)},
                                {"accounts", n(l.accounts)}});
   for (const auto& c : r.chains) {
+    if (chains.size() == limits.rows("chains")) break;
     std::vector<std::string> titles;
     for (const auto& code : c.path) titles.push_back(names.cause_title(code));
     chains.push_back(mstch::map{{"text", format_chain(c.path)},
@@ -108,7 +113,8 @@ void add_cause_tables(mstch::map& ctx, const Report& r, const Names& names) {
                                 {"churned_accounts", n(c.churned_accounts)},
                                 {"has_churn", c.churned_accounts > 0}});
   }
-  for (const auto& p : r.pairs)
+  for (const auto& p : r.pairs) {
+    if (pairs.size() == limits.rows("pairs")) break;
     pairs.push_back(mstch::map{{"a", p.a},
                                {"a_title", names.cause_title(p.a)},
                                {"b", p.b},
@@ -116,6 +122,7 @@ void add_cause_tables(mstch::map& ctx, const Report& r, const Names& names) {
                                {"cases", n(p.cases)},
                                {"accounts", n(p.accounts)},
                                {"lift", fmt::format("{:.2f}", p.lift)}});
+  }
   for (const auto& loop : r.loops) {
     mstch::array codes;
     for (const auto& code : loop) codes.push_back(code);
@@ -135,9 +142,10 @@ void add_cause_tables(mstch::map& ctx, const Report& r, const Names& names) {
   ctx["loops"] = loops;
 }
 
-void add_account_tables(mstch::map& ctx, const Report& r, const Names& names) {
+void add_account_tables(mstch::map& ctx, const Report& r, const Names& names, const ListLimits& limits) {
   mstch::array repeats, accounts, departments, segments;
   for (const auto& a : r.repeat_accounts) {
+    if (repeats.size() == limits.rows("repeat_accounts")) break;
     mstch::array escalations;
     for (auto i : a.escalations) {
       const CaseRef& c = r.case_refs[i];
@@ -148,6 +156,8 @@ void add_account_tables(mstch::map& ctx, const Report& r, const Names& names) {
                                        {"outcome", outcome(c.outcome)},
                                        {"is_open", !c.closed || c.outcome == Outcome::open}});
     }
+    std::size_t earlier = escalations.size() - std::min(escalations.size(), k_recent_escalations);
+    mstch::array recent(escalations.begin() + static_cast<std::ptrdiff_t>(earlier), escalations.end());
     std::vector<std::string> recurring_titles;
     for (const auto& code : a.recurring) recurring_titles.push_back(names.cause_title(code));
     repeats.push_back(mstch::map{{"account", a.account},
@@ -159,10 +169,15 @@ void add_account_tables(mstch::map& ctx, const Report& r, const Names& names) {
                                  {"has_outcome", a.outcome.has_value()},
                                  {"recurring", code_list(a.recurring, names)},
                                  {"has_recurring", !a.recurring.empty()},
-                                 {"recurring_text", join(recurring_titles, "; ")},
-                                 {"escalations", escalations}});
+                                 {"recurring_text", capped_names(recurring_titles, 3, "; ")},
+                                 {"escalations", escalations},
+                                 {"recent_escalations", recent},
+                                 {"has_earlier_escalations", earlier > 0},
+                                 {"earlier_escalations", format_count(earlier)},
+                                 {"first_recent", n(earlier + 1)}});
   }
-  for (const auto& a : r.accounts)
+  for (const auto& a : r.accounts) {
+    if (accounts.size() == limits.rows("accounts")) break;
     accounts.push_back(mstch::map{{"id", a.id},
                                   {"name", a.name},
                                   {"label", a.name.empty() ? a.id : a.name},
@@ -172,6 +187,7 @@ void add_account_tables(mstch::map& ctx, const Report& r, const Names& names) {
                                   {"outcome", outcome(a.outcome)},
                                   {"cases", n(a.cases)},
                                   {"open_cases", n(a.open_cases)}});
+  }
   for (const auto& d : r.departments)
     departments.push_back(mstch::map{{"id", d.id},
                                      {"title", d.title},
@@ -204,7 +220,7 @@ void add_account_tables(mstch::map& ctx, const Report& r, const Names& names) {
   ctx["segments"] = segments;
 }
 
-void add_time_tables(mstch::map& ctx, const Report& r, const Names& names) {
+void add_time_tables(mstch::map& ctx, const Report& r, const Names& names, const ListLimits& limits) {
   mstch::array trend, fixes, failed;
   for (const auto& t : r.trend) {
     mstch::array categories;
@@ -241,17 +257,18 @@ void add_time_tables(mstch::map& ctx, const Report& r, const Names& names) {
                                {"has_inflated", s.inflated > 0},
                                {"inflated_accounts", inflated_accounts},
                                {"has_inflated_accounts", !inflated_accounts.empty()},
-                               {"inflated_accounts_text", join(labels, ", ")},
+                               {"inflated_accounts_text", capped_names(labels, 10, ", ")},
                                {"matrix", matrix}};
   std::size_t held = 0, too_early = 0;
   for (const auto& f : r.fixes) {
-    fixes.push_back(fix_row(r, f, names));
+    if (fixes.size() < limits.rows("fixes")) fixes.push_back(fix_row(r, f, names));
     if (f.verdict == FixVerdict::did_not_hold) failed.push_back(fix_row(r, f, names));
     held += f.verdict == FixVerdict::held ? 1 : 0;
     too_early += f.verdict == FixVerdict::too_early ? 1 : 0;
   }
   mstch::array watchlist;
   for (const auto& w : r.watchlist) {
+    if (watchlist.size() == limits.rows("watchlist")) break;
     mstch::array reasons;
     for (const auto& reason : w.reasons) reasons.push_back(reason);
     watchlist.push_back(mstch::map{{"account", w.account},
@@ -265,6 +282,8 @@ void add_time_tables(mstch::map& ctx, const Report& r, const Names& names) {
   mstch::array actions;
   std::size_t overdue = 0;
   for (const auto& a : r.actions) {
+    overdue += a.days_overdue > 0 ? 1 : 0;
+    if (actions.size() == limits.rows("actions")) continue;
     const CaseRef& c = r.case_refs[a.case_ref];
     mstch::map row{{"case", c.id},
                    {"account", c.account},
@@ -277,12 +296,11 @@ void add_time_tables(mstch::map& ctx, const Report& r, const Names& names) {
                    {"due", date(a.due)},
                    {"days_overdue", format_count(static_cast<std::size_t>(a.days_overdue))},
                    {"is_overdue", a.days_overdue > 0}};
-    overdue += a.days_overdue > 0 ? 1 : 0;
     actions.push_back(std::move(row));
   }
   ctx["has_actions"] = !actions.empty();
   ctx["actions"] = actions;
-  ctx["actions_count"] = n(actions.size());
+  ctx["actions_count"] = n(r.actions.size());
   ctx["overdue_actions_count"] = n(overdue);
   ctx["has_watchlist"] = !watchlist.empty();
   ctx["watchlist"] = watchlist;

@@ -48,7 +48,9 @@ std::string builtin_template_name(TemplateFormat format) {
   return format == TemplateFormat::html ? "templates/report.html.mustache" : "templates/report.md.mustache";
 }
 
-std::string builtin_template(TemplateFormat format) { return embedded(builtin_template_name(format)); }
+std::string builtin_template(TemplateFormat format) {
+  return embedded(builtin_template_name(format));
+}
 
 std::map<std::string, std::string> builtin_partials(TemplateFormat format) {
   if (format == TemplateFormat::html)
@@ -62,15 +64,32 @@ std::string html_escape(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '/': out += "&#x2F;"; break;
-      case '`': out += "&#96;"; break;
-      case '=': out += "&#61;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '/':
+        out += "&#x2F;";
+        break;
+      case '`':
+        out += "&#96;";
+        break;
+      case '=':
+        out += "&#61;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -91,21 +110,30 @@ std::string markdown_escape(const std::string& text) {
   }
   for (; i < text.size(); ++i) {
     char c = text[i];
-    if (c == '\n' || c == '\r' || c == '\t') out += ' ';
-    else if (inline_markup.find(c) != std::string::npos) (out += '\\') += c;
-    else out += c;
+    if (c == '\n' || c == '\r' || c == '\t')
+      out += ' ';
+    else if (inline_markup.find(c) != std::string::npos)
+      (out += '\\') += c;
+    else
+      out += c;
   }
   return out;
 }
 
-void render_report_template(std::ostream& out, const Report& report, const Taxonomy& taxonomy,
-                            TemplateFormat format, const std::string& file, const std::string& text) {
+void render_report_template(std::ostream& out, const Report& report, const Taxonomy& taxonomy, TemplateFormat format,
+                            const std::string& file, const std::string& text) {
   static const std::vector<ContextKey> schema = parse_context_schema(report_context_schema());
   auto partials = builtin_partials(format);
   auto problems = check_template(file, text, schema, partials);
   if (!problems.empty()) throw TemplateError(std::move(problems));
   EscapeGuard guard(format == TemplateFormat::html ? html_escape : markdown_escape);
-  out << mstch::render(text, build_report_context(report, taxonomy), partials);
+  std::set<std::string> view_only = lists_read_only_through_views(text);
+  for (const auto& [name, partial] : partials) {  // a list a partial names is read whole
+    auto in_partial = lists_read_only_through_views(partial);
+    for (auto it = view_only.begin(); it != view_only.end();)
+      it = in_partial.count(*it) ? std::next(it) : view_only.erase(it);
+  }
+  out << mstch::render(text, build_report_context(report, taxonomy, view_only), partials);
 }
 
 }  // namespace esc

@@ -246,4 +246,8 @@ TEST_CASE("a huge baseline and one that is the output file are refused before an
   auto csv = report({"-f", "csv", "--table", "causes", "--baseline", good});
   CHECK(csv.exit_code == 2);
   CHECK(csv.err.find("--baseline goes with") != std::string::npos);
+
+  auto one_account = report({"--account", "ACME123", "--baseline", good});
+  CHECK(one_account.exit_code == 2);
+  CHECK(one_account.err.find("not the view of one --account") != std::string::npos);
 }

@@ -84,7 +84,7 @@ TEST_CASE("html shows hostile case text literally and runs nothing") {
   CHECK(attributes_quoted(r.out));
   CHECK(contains(r.out, "&lt;script&gt;document.title&#61;&#39;pwned&#39;&lt;&#x2F;script&gt;"));
   CHECK(contains(r.out, "&lt;img src&#61;x onerror&#61;&quot;document.title&#61;&#39;pwned&#39;&quot;&gt;"));
-  CHECK(contains(r.out, "<h3>{{#x}}{{{y}}}&lt;&#x2F;td&gt;</h3>"));  // the account card, shown literally
+  CHECK(contains(r.out, "<h3><bdi>{{#x}}{{{y}}}&lt;&#x2F;td&gt;</bdi></h3>"));  // the account card, literally
   CHECK(contains(r.out, ">{{#x}}{{{y}}}&lt;/td&gt;</text>"));        // and in the timeline chart
   CHECK(count(r.out, "</td>") == count(r.out, "<td"));               // no cell closed early by case text
   CHECK(count(r.out, "</svg>") == count(r.out, "<svg "));

@@ -248,3 +248,13 @@ TEST_CASE("200 random pairs of independent causes yield no pair with q below 0.0
   CHECK(below == 0);
   MESSAGE(report.pairs.size() << " pairs; " << raw_below << " with raw p < 0.05");
 }
+
+TEST_CASE("statistics are rounded to 6 significant digits down to the smallest double") {
+  CHECK(round_statistic(0.0123456789) == doctest::Approx(0.0123457).epsilon(1e-12));
+  CHECK(round_statistic(0) == 0);
+  double tiny = 4.94066e-324;  // a p-value this small once made report exit 3 (stod: out_of_range)
+  CHECK_NOTHROW(round_statistic(tiny));
+  CHECK(round_statistic(tiny) >= 0);
+  CHECK(round_statistic(tiny) < 1e-300);
+  CHECK(round_statistic(1e-310) == doctest::Approx(1e-310));
+}

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "esc/analyze/analyzer.hpp"
 #include "esc/load/case_loader.hpp"
@@ -134,6 +135,8 @@ TEST_CASE("the report man page documents every variable of the template context"
       std::string path = prefix + k.name;
       if (k.kind == ContextKey::Kind::map)
         walk(k.children, path + ".");
+      else if (k.kind == ContextKey::Kind::list && k.name == "rows")  // a capped view's rows: its list's keys
+        CHECK_MESSAGE(page.find(".B " + path + "[]\n") != std::string::npos, path);
       else if (k.kind == ContextKey::Kind::list)
         walk(k.children, path + "[].");
       else
@@ -157,4 +160,179 @@ TEST_CASE("the mermaid graph cannot close its code fence") {
   CHECK(mermaid.find("Wrong #96;#96;#96; #lt;b#gt;#quot;x#quot;") != std::string::npos);
   CHECK(mermaid.find('`') == std::string::npos);
   CHECK(mermaid.find("\n ") != std::string::npos);
+}
+
+TEST_CASE("a long list is shown as its top 10 then up to 40 more and a count of the rest") {
+  Report report;
+  for (int i = 0; i < 63; ++i)
+    report.causes.push_back({fmt::format("bad-sale.c{:02}", i),
+                             fmt::format("Cause {}", i),
+                             "bad-sale",
+                             "sales",
+                             1,
+                             1,
+                             0,
+                             1,
+                             0,
+                             0,
+                             1,
+                             0,
+                             0,
+                             {}});
+  auto context = build_report_context(report, default_taxonomy());
+  auto& view = boost::get<mstch::map>(context["causes_view"]);
+  auto& parts = boost::get<mstch::array>(view["parts"]);
+  REQUIRE(parts.size() == 2);
+  auto& top = boost::get<mstch::map>(parts[0]);
+  auto& more = boost::get<mstch::map>(parts[1]);
+  CHECK_FALSE(boost::get<bool>(top["is_more"]));
+  CHECK(boost::get<bool>(more["is_more"]));
+  auto& top_rows = boost::get<mstch::array>(top["rows"]);
+  auto& more_rows = boost::get<mstch::array>(more["rows"]);
+  CHECK(top_rows.size() == 10);
+  CHECK(more_rows.size() == 40);
+  CHECK(boost::get<std::string>(more["count"]) == "40");
+  // The rows keep their order: the 11th cause opens the second part.
+  CHECK(boost::get<std::string>(boost::get<mstch::map>(top_rows[0])["code"]) == "bad-sale.c00");
+  CHECK(boost::get<std::string>(boost::get<mstch::map>(more_rows[0])["code"]) == "bad-sale.c10");
+  CHECK(boost::get<bool>(view["has_rest"]));
+  CHECK(boost::get<std::string>(view["rest"]) == "13");
+  // The full list stays for templates of one's own.
+  CHECK(boost::get<mstch::array>(context["causes"]).size() == 63);
+
+  Report small;
+  small.causes.assign(report.causes.begin(), report.causes.begin() + 4);
+  auto small_context = build_report_context(small, default_taxonomy());
+  auto& small_view = boost::get<mstch::map>(small_context["causes_view"]);
+  CHECK(boost::get<mstch::array>(small_view["parts"]).size() == 1);
+  CHECK_FALSE(boost::get<bool>(small_view["has_rest"]));
+}
+
+TEST_CASE("the rendered report puts the 40 more rows behind details and names the CSV table for the rest") {
+  Report report;
+  for (int i = 0; i < 55; ++i)
+    report.causes.push_back({fmt::format("bad-sale.c{:02}", i),
+                             fmt::format("Cause {}", i),
+                             "bad-sale",
+                             "sales",
+                             1,
+                             1,
+                             0,
+                             1,
+                             0,
+                             0,
+                             1,
+                             0,
+                             0,
+                             {}});
+  report.summary.cases = 55;
+  std::ostringstream html, md;
+  for (auto [out, format] :
+       {std::pair<std::ostringstream*, TemplateFormat>{&html, TemplateFormat::html}, {&md, TemplateFormat::markdown}})
+    render_report_template(*out, report, default_taxonomy(), format, builtin_template_name(format),
+                           builtin_template(format));
+  for (const std::string& out : {html.str(), md.str()}) {
+    INFO(out.substr(0, 200));
+    auto details = out.find("<details><summary>40 more causes</summary>");
+    REQUIRE(details != std::string::npos);
+    CHECK(out.find("Cause 9") < details);
+    CHECK(out.find("Cause 10") > details);
+    CHECK(out.find("Cause 49") < out.find("</details>", details));
+    CHECK(out.find("Cause 50") == std::string::npos);
+    CHECK(out.find("5 more") != std::string::npos);
+    CHECK(out.find("--table causes") != std::string::npos);
+  }
+}
+
+TEST_CASE("a zero headline figure is not painted in the alarm colour") {
+  auto render = [](const Report& report) {
+    std::ostringstream out;
+    render_report_template(out, report, default_taxonomy(), TemplateFormat::html,
+                           builtin_template_name(TemplateFormat::html), builtin_template(TemplateFormat::html));
+    return out.str();
+  };
+  Report calm;
+  calm.summary.cases = 1;
+  calm.summary.arr_retained = 100000;
+  std::string html = render(calm);
+  CHECK(html.find("<div class=\"kpi\"><b>$0</b><span>ARR lost") != std::string::npos);
+  CHECK(html.find("kpi alert") == std::string::npos);
+  Report lost = calm;
+  lost.summary.arr_churned = 250000;
+  html = render(lost);
+  CHECK(html.find("<div class=\"kpi alert\"><b>$250k</b><span>ARR lost") != std::string::npos);
+  CHECK(html.find("<div class=\"kpi\"><b>$0</b><span>ARR at risk") != std::string::npos);
+}
+
+TEST_CASE("a template that reads a list only through its view gets only the rows the view shows") {
+  CHECK(lists_read_only_through_views(builtin_template(TemplateFormat::html)).size() == 8);
+  CHECK(lists_read_only_through_views(builtin_template(TemplateFormat::markdown)).size() == 8);
+  auto mine = lists_read_only_through_views("{{#causes}}{{title}}{{/causes}}{{# pairs }}{{/ pairs }}");
+  CHECK(mine.count("causes") == 0);
+  CHECK(mine.count("pairs") == 0);
+  CHECK(mine.count("chains") == 1);
+
+  Report report;
+  for (int i = 0; i < 70; ++i)
+    report.causes.push_back({fmt::format("bad-sale.c{:02}", i),
+                             fmt::format("Cause {}", i),
+                             "bad-sale",
+                             "sales",
+                             1,
+                             1,
+                             0,
+                             1,
+                             0,
+                             0,
+                             1,
+                             0,
+                             0,
+                             {}});
+  auto cut = build_report_context(report, default_taxonomy(), {"causes"});
+  CHECK(boost::get<mstch::array>(cut["causes"]).size() == 50);
+  auto& view = boost::get<mstch::map>(cut["causes_view"]);
+  CHECK(boost::get<std::string>(view["rest"]) == "20");  // counted from the report, not the rows held
+  auto whole = build_report_context(report, default_taxonomy());
+  CHECK(boost::get<mstch::array>(whole["causes"]).size() == 70);
+
+  std::ostringstream out;  // a user's template that lists every cause still gets all 70
+  render_report_template(out, report, default_taxonomy(), TemplateFormat::html, "mine.html",
+                         "{{#causes}}[{{code}}]{{/causes}}");
+  CHECK(out.str().find("[bad-sale.c69]") != std::string::npos);
+}
+
+TEST_CASE("the mermaid graph draws at most 20 links and says how many it left out") {
+  Report report;
+  for (int i = 0; i < 30; ++i) {
+    report.causes.push_back({fmt::format("bad-sale.c{:02}", i),
+                             fmt::format("Cause {}", i),
+                             "bad-sale",
+                             "sales",
+                             1,
+                             1,
+                             0,
+                             1,
+                             0,
+                             0,
+                             1,
+                             0,
+                             0,
+                             {}});
+    if (i > 0)
+      report.links.push_back({fmt::format("bad-sale.c{:02}", i - 1), fmt::format("bad-sale.c{:02}", i), 1,
+                              static_cast<std::size_t>(i)});  // link i has i accounts
+  }
+  auto context = build_report_context(report, default_taxonomy());
+  std::string mermaid = boost::get<std::string>(context["mermaid"]);
+  std::size_t arrows = 0;
+  for (auto at = mermaid.find("-->"); at != std::string::npos; at = mermaid.find("-->", at + 1)) ++arrows;
+  CHECK(arrows == 20);  // the links with 10..29 accounts
+  CHECK(mermaid.find("-->|10|") != std::string::npos);
+  CHECK(mermaid.find("-->|9|") == std::string::npos);
+  CHECK(boost::get<std::string>(context["mermaid_note"]) ==
+        "Only the strongest 20 of 29 links are drawn (those at 10 or more accounts); all of them: esc-autopsy graph "
+        "--format mermaid, or --format csv --table links.");
+  report.links.resize(20);
+  auto small = build_report_context(report, default_taxonomy());
+  CHECK(boost::get<std::string>(small["mermaid_note"]).empty());
 }

@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 
+#include "esc/analyze/account_view.hpp"
 #include "esc/analyze/report.hpp"
 
 namespace esc {
@@ -15,5 +16,11 @@ std::string account_pseudonym(const std::string& account_id, unsigned attempt = 
 /// titles and ids replaces each account's id, name and the words of its name
 /// (3+ letters, whole words, any case). Sets `report.redacted`.
 void redact_report(Report& report);
+
+/// `report --account ID --redact`: redacts `view` with the pseudonyms of
+/// `report` (the whole set's, not yet redacted): the account's id, its name
+/// cleared, and its words in case ids, titles and action texts; then
+/// redacts `report` itself.
+void redact_report(Report& report, AccountView& view);
 
 }  // namespace esc

@@ -19,9 +19,10 @@ double strength_weight(Strength strength);
 /// the data behind it (issue 14): every number in `headline` is one of the
 /// report's (JSON) numbers.
 struct Finding {
-  std::string kind;      // chain, churn-cause, third-strike, failed-fix, fix-held, severity, overdue, loop, absent, top-cause
-  std::string headline;  // one sentence, plain text (renderers escape it)
-  double arr = 0;        // the ARR the finding concerns
+  std::string
+      kind;  // chain, churn-cause, third-strike, failed-fix, fix-held, severity, overdue, loop, absent, top-cause
+  std::string headline;                                  // one sentence, plain text (renderers escape it)
+  double arr = 0;                                        // the ARR the finding concerns
   std::vector<std::pair<std::string, double>> evidence;  // the numbers behind it, by JSON key
   Strength strength = Strength::weak;
   double score = 0;  // arr * strength_weight: the rank
@@ -31,6 +32,8 @@ struct Finding {
 /// keeps the code or id (the terminal report), reports for people pass titles.
 struct FindingNames {
   std::function<std::string(const std::string&)> cause, department, account;
+  /// Applied to any other user string a sentence quotes (an account's name and id).
+  std::function<std::string(const std::string&)> text;
 };
 
 /// The findings that matter most, at most `limit`: ranked by score, the best

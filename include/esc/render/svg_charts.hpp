@@ -21,7 +21,12 @@ std::string svg_trend(const Report& report);
 
 /// The aggregated cause graph drawn left to right from roots to symptoms:
 /// layers by longest path from the roots (loops broken deterministically),
-/// edge widths by accounts.
+/// edge widths by accounts. Above 18 causes or 20 links only the strongest
+/// links are drawn (by accounts, then cases, then codes), fewer when needed
+/// to keep the drawing at most 1,400 px wide (0.8x in the report's 1,120 px
+/// column), and a visible note says how many of how many and which command
+/// exports them all. Titles are wrapped, never cut; link labels touch
+/// neither each other nor a cause's box.
 std::string svg_cause_graph(const Report& report);
 
 /// Per department: causes owned, open and overdue actions, reviews missed.
