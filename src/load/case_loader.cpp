@@ -1,5 +1,6 @@
 #include "esc/load/case_loader.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -35,6 +36,7 @@ FileResult load_one(const std::string& path, const LoadOptions& options, StringP
   std::size_t attributed = 0;  // diagnostics before this index belong to earlier documents
   std::size_t found_before = result.diagnostics.size();
   std::size_t documents = 0;
+  std::vector<std::pair<std::uint32_t, int>> document_cases;  // (first line, case index or -1) per document
   struct TooManyFindings {
     SourceMark mark;
   };
@@ -51,6 +53,7 @@ FileResult load_one(const std::string& path, const LoadOptions& options, StringP
           for (std::size_t i = attributed; i < result.diagnostics.size(); ++i)
             result.diagnostics[i].case_index = c ? case_index : -1;
           attributed = result.diagnostics.size();
+          document_cases.emplace_back(root.mark.line, c ? case_index : -1);
           if (c) {
             c->document = index;
             // Checked now, while the case is in this thread's cache, and then
@@ -81,6 +84,17 @@ FileResult load_one(const std::string& path, const LoadOptions& options, StringP
          {},
          blank ? "the file is empty: it holds no case" : "the file holds only comments: it holds no case",
          "write a case in it (`esc-autopsy new` starts one), or delete the file"});
+  }
+  // Bidi controls (warnings: the file is still read) belong to the case of
+  // the document they are in, so a policy making them errors leaves it out.
+  std::size_t bidi_from = result.diagnostics.size();
+  check_bidi_controls(*source, limits.max_findings, result.diagnostics);
+  for (std::size_t i = bidi_from; i < result.diagnostics.size(); ++i) {
+    auto& d = result.diagnostics[i];
+    auto after = std::upper_bound(document_cases.begin(), document_cases.end(), d.mark.line,
+                                  [](std::uint32_t line, const auto& doc) { return line < doc.first; });
+    d.case_index = after == document_cases.begin() ? (document_cases.empty() ? -1 : document_cases.front().second)
+                                                   : std::prev(after)->second;
   }
   return result;
 }

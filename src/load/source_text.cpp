@@ -1,13 +1,13 @@
 #include "esc/load/source_text.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -57,10 +57,14 @@ std::size_t utf8_sequence_length(const std::string& s, std::size_t i) {
   if (c < 0x80) return 1;
   std::size_t length = 0;
   std::uint32_t code = 0;
-  if ((c & 0xE0) == 0xC0) length = 2, code = c & 0x1F;
-  else if ((c & 0xF0) == 0xE0) length = 3, code = c & 0x0F;
-  else if ((c & 0xF8) == 0xF0) length = 4, code = c & 0x07;
-  else return 0;
+  if ((c & 0xE0) == 0xC0)
+    length = 2, code = c & 0x1F;
+  else if ((c & 0xF0) == 0xE0)
+    length = 3, code = c & 0x0F;
+  else if ((c & 0xF8) == 0xF0)
+    length = 4, code = c & 0x07;
+  else
+    return 0;
   if (i + length > s.size()) return 0;
   for (std::size_t k = 1; k < length; ++k) {
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
@@ -117,6 +121,94 @@ bool check_encoding(std::string& bytes, const std::string& path, std::vector<Dia
   return true;
 }
 
+std::string_view bidi_control_name(std::uint32_t code) {
+  switch (code) {
+    case 0x202A:
+      return "LEFT-TO-RIGHT EMBEDDING";
+    case 0x202B:
+      return "RIGHT-TO-LEFT EMBEDDING";
+    case 0x202C:
+      return "POP DIRECTIONAL FORMATTING";
+    case 0x202D:
+      return "LEFT-TO-RIGHT OVERRIDE";
+    case 0x202E:
+      return "RIGHT-TO-LEFT OVERRIDE";
+    case 0x2066:
+      return "LEFT-TO-RIGHT ISOLATE";
+    case 0x2067:
+      return "RIGHT-TO-LEFT ISOLATE";
+    case 0x2068:
+      return "FIRST STRONG ISOLATE";
+    case 0x2069:
+      return "POP DIRECTIONAL ISOLATE";
+    default:
+      return {};
+  }
+}
+
+namespace {
+
+// The bidi control whose UTF-8 form starts at `i` (all are 3 bytes, E2 80 xx
+// or E2 81 xx), or 0.
+std::uint32_t bidi_control_at(std::string_view text, std::size_t i) {
+  if (i + 3 > text.size() || static_cast<unsigned char>(text[i]) != 0xE2) return 0;
+  unsigned char second = static_cast<unsigned char>(text[i + 1]);
+  if (second != 0x80 && second != 0x81) return 0;
+  std::uint32_t code = 0x2000u | ((second & 0x3Fu) << 6) | (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+  return bidi_control_name(code).empty() ? 0 : code;
+}
+
+Diagnostic bidi_finding(const SourceText& source, std::size_t offset, std::uint32_t code, std::size_t more_here) {
+  std::string more = more_here ? fmt::format(" and {} more on this line", more_here) : "";
+  std::string message = fmt::format(
+      "invisible bidi control U+{:04X} {}{}: it can make the line display in another "
+      "order than the one it is read in",
+      code, bidi_control_name(code), more);
+  // The bytes as sed writes them: E2 80 AE for U+202E.
+  std::string bytes = fmt::format("\\xe2\\x{:02x}\\x{:02x}", 0x80 | ((code >> 6) & 0x3F), 0x80 | (code & 0x3F));
+  return {Severity::warning,
+          "bad-encoding",
+          source.path(),
+          source.mark_at(offset),
+          std::move(message),
+          fmt::format("delete it: it is invisible, so retype the text around it or run `sed -i 's/{}//g' FILE`; "
+                      "if it is wanted, say why in `# esc-autopsy: disable=bad-encoding -- reason`",
+                      bytes)};
+}
+
+}  // namespace
+
+void check_bidi_controls(const SourceText& source, std::size_t limit, std::vector<Diagnostic>& out) {
+  std::string_view text = source.text();
+  std::size_t found = 0;       // lines reported
+  std::size_t unreported = 0;  // lines past the limit
+  for (std::size_t i = 0; i < text.size();) {
+    const void* hit = std::memchr(text.data() + i, 0xE2, text.size() - i);
+    if (!hit) break;
+    i = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+    std::uint32_t code = bidi_control_at(text, i);
+    if (code == 0) {
+      ++i;
+      continue;
+    }
+    std::size_t line_end = text.find('\n', i);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::size_t more_here = 0;
+    for (std::size_t k = i + 3; k + 3 <= line_end; ++k)
+      if (bidi_control_at(text, k)) ++more_here, k += 2;
+    if (found < limit) {
+      out.push_back(bidi_finding(source, i, code, more_here));
+      ++found;
+    } else {
+      ++unreported;
+    }
+    i = line_end;
+  }
+  if (unreported && found)
+    out.back().message += fmt::format("; {} more line{} after this one {} bidi controls too (not listed)", unreported,
+                                      unreported == 1 ? "" : "s", unreported == 1 ? "holds" : "hold");
+}
+
 namespace {
 
 bool read_stream_limited(std::istream& in, std::size_t limit, std::string& bytes) {
@@ -157,11 +249,13 @@ std::string size_text(std::size_t bytes) {
 
 }  // namespace
 
-std::optional<SourceText> read_source(const std::string& path, const LoadLimits& limits,
-                                      std::vector<Diagnostic>& out) {
+std::optional<SourceText> read_source(const std::string& path, const LoadLimits& limits, std::vector<Diagnostic>& out) {
   std::string display = path == "-" ? std::string(k_stdin_name) : path;
   auto too_big = [&](std::size_t size) {
-    out.push_back({Severity::error, "input-limit", display, {},
+    out.push_back({Severity::error,
+                   "input-limit",
+                   display,
+                   {},
                    fmt::format("the file is {}, over the {} limit", size_text(size), size_text(limits.max_file_size)),
                    "split it, or raise --max-file-size"});
     return std::nullopt;
@@ -174,8 +268,12 @@ std::optional<SourceText> read_source(const std::string& path, const LoadLimits&
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
       bool denied = errno == EACCES || errno == EPERM;
-      out.push_back({Severity::error, "io-error", display, {},
-                     fmt::format("{}: {}", denied ? "cannot open" : "cannot read", std::strerror(errno)), ""});
+      out.push_back({Severity::error,
+                     "io-error",
+                     display,
+                     {},
+                     fmt::format("{}: {}", denied ? "cannot open" : "cannot read", std::strerror(errno)),
+                     ""});
       return std::nullopt;
     }
     struct stat info {};

@@ -34,8 +34,10 @@ const std::vector<RuleInfo>& rule_catalog() {
        "Use a department id from the taxonomy (sales, engineering, support, ...), or add it to your taxonomy."},
       {"bad-code", Severity::error, "A taxonomy code is malformed or not under its parent.",
        "Taxonomy codes are dotted lower-case segments, and a child's code starts with its parent's code and a dot."},
-      {"bad-encoding", Severity::error, "The file is not UTF-8 text.",
-       "Save the file as UTF-8 without control characters."},
+      {"bad-encoding", Severity::error,
+       "The file is not UTF-8 text (an error), or holds invisible bidi controls (a warning per line).",
+       "Save the file as UTF-8 without control characters, and delete bidi controls (U+202A..U+202E, "
+       "U+2066..U+2069): they make a line display in another order than it is read."},
       {"input-limit", Severity::error, "The file exceeds a safety limit (size, nesting, aliases, documents).",
        "Split the file or simplify it; YAML aliases are not allowed. Limits can be raised in the config file."},
       {"io-error", Severity::error, "A path could not be read (missing, unreadable, dangling link, loop).",

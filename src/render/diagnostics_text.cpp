@@ -6,26 +6,37 @@
 namespace esc {
 namespace {
 
-// Spaces (tabs kept) up to a 1-based code-point column, so the caret lines up.
-std::string caret_padding(const std::string& line, std::uint32_t column) {
-  std::string pad;
-  std::uint32_t current = 1;
-  for (std::size_t i = 0; i < line.size() && current < column; ++i) {
-    unsigned char c = static_cast<unsigned char>(line[i]);
-    if ((c & 0xC0) == 0x80) continue;
-    pad += c == '\t' ? '\t' : ' ';
-    ++current;
-  }
-  while (current++ < column) pad += ' ';
-  return pad;
-}
+// A source line as it is shown under a finding, and the padding (tabs kept)
+// that puts a caret under its 1-based code-point `column`. A lone CR (a line
+// break to YAML, not to us) would send the cursor back over the line: it is
+// shown as U+240D. Invisible controls (bidi overrides above all, which would
+// show the line in another order than it is read in) are escaped as in
+// messages (`\u202e`), and the padding widens with them.
+struct Excerpt {
+  std::string text;
+  std::string padding;
+};
 
-// The line as it should be shown: a lone CR (a line break to YAML, not to
-// us) would send the terminal's cursor back over the line, so it is shown as
-// U+240D, one code point as well, which keeps the caret in its column.
-std::string printable_line(std::string line) {
-  for (std::size_t at = 0; (at = line.find('\r', at)) != std::string::npos;) line.replace(at, 1, "\u240D");
-  return line;
+Excerpt excerpt(const std::string& line, std::uint32_t column) {
+  Excerpt out;
+  std::uint32_t current = 1;
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t length = 1;
+    while (i + length < line.size() && (static_cast<unsigned char>(line[i + length]) & 0xC0) == 0x80) ++length;
+    std::string_view code_point(line.data() + i, length);
+    std::string shown = code_point == "\r"   ? std::string("\u240D")
+                        : code_point == "\t" ? std::string("\t")
+                                             : escape_text(code_point);
+    out.text += shown;
+    if (current < column) {
+      for (char c : shown)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) out.padding += c == '\t' ? '\t' : ' ';
+    }
+    ++current;
+    i += length;
+  }
+  while (current++ < column) out.padding += ' ';
+  return out;
 }
 
 std::string plural(std::size_t n, const char* word) {
@@ -45,10 +56,10 @@ void render_diagnostics_text(std::ostream& out, const std::vector<Diagnostic>& d
         << style.dim("[" + escape_text(d.rule) + "]") << '\n';
     std::string gutter(std::to_string(d.mark.line).size(), ' ');
     if (d.mark.valid() && lines) {
-      std::string line = printable_line(lines(d.file, d.mark.line));
-      if (!line.empty()) {
-        out << ' ' << style.dim(std::to_string(d.mark.line) + " |") << ' ' << line << '\n';
-        out << ' ' << style.dim(gutter + " |") << ' ' << caret_padding(line, d.mark.column) << style.green("^") << '\n';
+      Excerpt line = excerpt(lines(d.file, d.mark.line), d.mark.column);
+      if (!line.text.empty()) {
+        out << ' ' << style.dim(std::to_string(d.mark.line) + " |") << ' ' << line.text << '\n';
+        out << ' ' << style.dim(gutter + " |") << ' ' << line.padding << style.green("^") << '\n';
       }
     }
     if (!d.suggestion.empty())

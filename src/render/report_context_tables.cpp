@@ -24,7 +24,7 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
 
 constexpr std::size_t k_listed_recurrences = 3;
 // An account's card lists its most recent escalations only.
-constexpr std::size_t k_recent_escalations = 5;
+constexpr std::size_t k_recent_escalations = 3;
 
 // "0.10 (95% CI 0.03–0.28)", or "–" when there was nothing before to compare.
 std::string rate_ratio_text(const FixStat& f) {

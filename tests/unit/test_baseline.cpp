@@ -11,6 +11,7 @@
 #include "esc/load/taxonomy_loader.hpp"
 #include "esc/render/baseline.hpp"
 #include "esc/render/report_render.hpp"
+#include "esc/render/text_table.hpp"
 #include "esc/validate/validator.hpp"
 
 using namespace esc;
@@ -224,4 +225,23 @@ TEST_CASE("read_baseline refuses missing files, folders and files over the limit
   CHECK(message((dir / "none.json").string(), k_max_baseline_bytes).find("cannot read the baseline") !=
         std::string::npos);
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the text section of the change fits the width and says up and down in words") {
+  Report old_report = examples_report("2025-03-31");
+  Report new_report = examples_report("2025-06-30");
+  BaselineComparison b =
+      compare_to_baseline(parse_baseline(json_of(old_report), "old.json"), snapshot_of(new_report), "old.json");
+  for (std::size_t width : {60, 80, 100}) {
+    std::ostringstream out;
+    render_baseline_text(out, b, Style(false), width);
+    std::string text = out.str();
+    CHECK(text.find("Since 2025-03-31 (baseline old.json)") != std::string::npos);
+    CHECK(text.find("▲ +") != std::string::npos);
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+      INFO(width << ": " << line);
+      CHECK(display_width(line) <= width);
+    }
+  }
 }

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include "esc/load/source_text.hpp"
 #include "test_support.hpp"
 
@@ -209,6 +211,94 @@ TEST_SUITE("source_text") {
     CHECK(text.line(0).empty());
     CHECK(text.line(5).empty());
     CHECK(text.path() == "f.yaml");
+  }
+
+  TEST_CASE("each of the nine bidi controls is a bad-encoding warning at its code-point column, named") {
+    struct Control {
+      const char* bytes;
+      std::uint32_t code;
+      const char* name;
+    };
+    const Control controls[] = {
+        {"\xE2\x80\xAA", 0x202A, "LEFT-TO-RIGHT EMBEDDING"},    {"\xE2\x80\xAB", 0x202B, "RIGHT-TO-LEFT EMBEDDING"},
+        {"\xE2\x80\xAC", 0x202C, "POP DIRECTIONAL FORMATTING"}, {"\xE2\x80\xAD", 0x202D, "LEFT-TO-RIGHT OVERRIDE"},
+        {"\xE2\x80\xAE", 0x202E, "RIGHT-TO-LEFT OVERRIDE"},     {"\xE2\x81\xA6", 0x2066, "LEFT-TO-RIGHT ISOLATE"},
+        {"\xE2\x81\xA7", 0x2067, "RIGHT-TO-LEFT ISOLATE"},      {"\xE2\x81\xA8", 0x2068, "FIRST STRONG ISOLATE"},
+        {"\xE2\x81\xA9", 0x2069, "POP DIRECTIONAL ISOLATE"}};
+    for (const auto& c : controls) {
+      CAPTURE(c.name);
+      CHECK(esc::bidi_control_name(c.code) == c.name);
+      // Before it on line 2: "t: " and two 2-byte characters, so column 6.
+      std::string bytes = std::string("id: x\nt: \xC3\xA9\xC3\xA9") + c.bytes + "abc\n";
+      std::string checked = bytes;
+      std::vector<Diagnostic> encoding;
+      REQUIRE(check_encoding(checked, "f.yaml", encoding));  // still UTF-8 text the file can be read as
+      CHECK(encoding.empty());
+      std::vector<Diagnostic> out;
+      esc::check_bidi_controls(SourceText("f.yaml", bytes), 1000, out);
+      INFO(test_support::dump(out));
+      REQUIRE(out.size() == 1);
+      CHECK(out[0].rule == "bad-encoding");
+      CHECK(out[0].severity == esc::Severity::warning);
+      CHECK(out[0].file == "f.yaml");
+      CHECK(out[0].mark == SourceMark{2, 6});
+      CHECK(out[0].message.rfind(fmt::format("invisible bidi control U+{:04X} {}:", c.code, c.name), 0) == 0);
+      CHECK(out[0].suggestion.find(fmt::format("\\xe2\\x{:02x}\\x{:02x}", static_cast<unsigned char>(c.bytes[1]),
+                                               static_cast<unsigned char>(c.bytes[2]))) != std::string::npos);
+    }
+  }
+
+  TEST_CASE("the bidi marks and neighbouring characters are not bidi controls") {
+    // U+200E, U+200F (E2 80 8E/8F), U+061C (D8 9C), U+2029 (E2 80 A9), U+202F (E2 80 AF),
+    // U+2065 (E2 81 A5), U+206A (E2 81 AA), an en dash (E2 80 93) and Hebrew text.
+    std::vector<Diagnostic> out;
+    esc::check_bidi_controls(SourceText("f.yaml",
+                                        "a: \xE2\x80\x8E \xE2\x80\x8F \xD8\x9C \xE2\x80\xA9 \xE2\x80\xAF "
+                                        "\xE2\x81\xA5 \xE2\x81\xAA \xE2\x80\x93 \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D\n"),
+                             1000, out);
+    CHECK(out.empty());
+    for (std::uint32_t code : {0x200Eu, 0x200Fu, 0x061Cu, 0x2029u, 0x202Fu, 0x2065u, 0x206Au})
+      CHECK(esc::bidi_control_name(code).empty());
+  }
+
+  TEST_CASE("bidi controls give one finding per line at the first and count the others") {
+    // Line 1: RLO ... PDF (two); line 2: none; line 3: LRI, PDI, RLI, PDI (four); line 4: one at the end, no newline.
+    std::string text =
+        "# ab\xE2\x80\xAE"
+        "cd\xE2\x80\xAC\n"
+        "plain: text\n"
+        "x: \"\xE2\x81\xA6y\xE2\x81\xA9\xE2\x81\xA7z\xE2\x81\xA9\"\n"
+        "z: q\xE2\x80\xAD";
+    std::vector<Diagnostic> out;
+    esc::check_bidi_controls(SourceText("f.yaml", text), 1000, out);
+    INFO(test_support::dump(out));
+    REQUIRE(out.size() == 3);
+    CHECK(out[0].mark == SourceMark{1, 5});
+    CHECK(out[0].message.find("U+202E RIGHT-TO-LEFT OVERRIDE and 1 more on this line:") != std::string::npos);
+    CHECK(out[1].mark == SourceMark{3, 5});
+    CHECK(out[1].message.find("U+2066 LEFT-TO-RIGHT ISOLATE and 3 more on this line:") != std::string::npos);
+    CHECK(out[2].mark == SourceMark{4, 5});
+    CHECK(out[2].message.find("more") == std::string::npos);
+  }
+
+  TEST_CASE("bidi findings past the limit are counted in the last one instead of listed") {
+    std::string text;
+    for (int i = 0; i < 7; ++i) text += "- \xE2\x80\xAEx\n";
+    std::vector<Diagnostic> out;
+    esc::check_bidi_controls(SourceText("f.yaml", text), 3, out);
+    INFO(test_support::dump(out));
+    REQUIRE(out.size() == 3);
+    CHECK(out[2].mark == SourceMark{3, 3});
+    CHECK(out[2].message.find("; 4 more lines after this one hold bidi controls too (not listed)") !=
+          std::string::npos);
+    CHECK(out[1].message.find("not listed") == std::string::npos);
+    out.clear();
+    esc::check_bidi_controls(SourceText("f.yaml", text), 6, out);
+    REQUIRE(out.size() == 6);
+    CHECK(out[5].message.find("; 1 more line after this one holds bidi controls too") != std::string::npos);
+    out.clear();
+    esc::check_bidi_controls(SourceText("f.yaml", text), 0, out);
+    CHECK(out.empty());
   }
 
 }  // TEST_SUITE

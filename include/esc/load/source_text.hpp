@@ -36,11 +36,19 @@ class SourceText {
 /// UTF-8 byte-order mark. On failure adds a `bad-encoding` diagnostic for `path`.
 bool check_encoding(std::string& bytes, const std::string& path, std::vector<Diagnostic>& out);
 
+/// The Unicode name of a bidi formatting character (U+202A..U+202E,
+/// U+2066..U+2069: embeddings, overrides, isolates and their pops), or empty.
+std::string_view bidi_control_name(std::uint32_t code);
+
+/// Adds a `bad-encoding` warning for each line of `source` holding a bidi
+/// formatting character, at the first one, naming it; lines past `limit`
+/// findings are counted in the last finding's message instead.
+void check_bidi_controls(const SourceText& source, std::size_t limit, std::vector<Diagnostic>& out);
+
 /// Reads a file (or standard input when `path` is "-") within `limits`,
 /// checking its encoding; adds `io-error`, `input-limit` or `bad-encoding` and
 /// returns nullopt when it cannot be used.
-std::optional<SourceText> read_source(const std::string& path, const LoadLimits& limits,
-                                      std::vector<Diagnostic>& out);
+std::optional<SourceText> read_source(const std::string& path, const LoadLimits& limits, std::vector<Diagnostic>& out);
 
 /// The name diagnostics use for standard input.
 inline constexpr std::string_view k_stdin_name = "<stdin>";

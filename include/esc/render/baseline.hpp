@@ -53,7 +53,8 @@ std::string change_value(const Change& change, double value);
 
 /// The text report's "Since <as-of of the baseline>" section: filters that
 /// differ, the headline figures, the top causes and departments that moved,
-/// the causes gone.
-void render_baseline_text(std::ostream& out, const BaselineComparison& baseline, const Style& style);
+/// the causes gone; the lines of causes and departments fit `width` columns.
+void render_baseline_text(std::ostream& out, const BaselineComparison& baseline, const Style& style,
+                          std::size_t width = 100);
 
 }  // namespace esc
