@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <sstream>
 
@@ -157,21 +158,40 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
   return {line, column};
 }
 
-ReportSnapshot parse_baseline(std::string_view text, const std::string& name) {
-  Json doc;
+namespace {
+
+// Parses JSON from `input` keeping only what the comparison reads; a syntax
+// error names the file with the line and column `where(offset)` gives.
+template <typename Input>
+Json parse_pruned(Input&& input, const std::string& name,
+                  const std::function<std::pair<std::size_t, std::size_t>(std::size_t)>& where) {
   try {
     Json::parser_callback_t keep = [](int depth, Json::parse_event_t event, Json& parsed) {
       return event != Json::parse_event_t::key || kept_key(depth, parsed.get<std::string>());
     };
-    doc = Json::parse(text.begin(), text.end(), keep);
+    return Json::parse(std::forward<Input>(input), keep);
   } catch (const Json::parse_error& e) {
     // e.byte is 1-based: the byte the parser stopped at.
-    auto [line, column] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
+    auto [line, column] = where(e.byte == 0 ? 0 : e.byte - 1);
     std::string what = e.what();
     std::size_t colon = what.find(": ");
     std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
     throw BaselineError(fmt::format("{}:{}:{}: not JSON: {}", name, line, column, reason));
   }
+}
+
+ReportSnapshot snapshot_of_document(const Json& doc, const std::string& name);
+
+}  // namespace
+
+ReportSnapshot parse_baseline(std::string_view text, const std::string& name) {
+  Json doc = parse_pruned(std::string(text), name, [text](std::size_t offset) { return line_column(text, offset); });
+  return snapshot_of_document(doc, name);
+}
+
+namespace {
+
+ReportSnapshot snapshot_of_document(const Json& doc, const std::string& name) {
   Reader in(name);
   if (!doc.is_object()) in.fail(fmt::format("a JSON report of esc-autopsy is an object, not {}", type_name(doc)));
   auto schema = doc.find("schema");
@@ -223,6 +243,8 @@ ReportSnapshot parse_baseline(std::string_view text, const std::string& name) {
   return s;
 }
 
+}  // namespace
+
 ReportSnapshot read_baseline(const std::string& path, std::uintmax_t max_bytes) {
   namespace fs = std::filesystem;
   std::error_code error;
@@ -241,13 +263,20 @@ ReportSnapshot read_baseline(const std::string& path, std::uintmax_t max_bytes) 
   if (size > max_bytes)
     throw BaselineError(
         fmt::format("the baseline {} is {}; the largest read is {}", path, size_text(size), size_text(max_bytes)));
+  // Parsed from the stream: a report of 100,000 cases is 100 MB of text that
+  // need not be held; on a syntax error the file is read again up to it.
   std::ifstream in(path, std::ios::binary);
   if (!in) throw BaselineError(fmt::format("cannot read the baseline {}: {}", path, std::strerror(errno)));
-  std::string text(static_cast<std::size_t>(size), '\0');
-  in.read(text.data(), static_cast<std::streamsize>(size));
-  text.resize(static_cast<std::size_t>(in.gcount()));
+  auto where = [&path](std::size_t offset) {
+    std::ifstream again(path, std::ios::binary);
+    std::string head(offset, '\0');
+    again.read(head.data(), static_cast<std::streamsize>(offset));
+    head.resize(static_cast<std::size_t>(again.gcount()));
+    return line_column(head, offset);
+  };
+  Json doc = parse_pruned(in, path, where);
   if (in.bad()) throw BaselineError(fmt::format("cannot read the baseline {}", path));
-  return parse_baseline(text, path);
+  return snapshot_of_document(doc, path);
 }
 
 }  // namespace esc
