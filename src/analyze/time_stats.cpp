@@ -11,21 +11,37 @@ namespace {
 
 void compute_trend(const Facts& facts, Report& report) {
   // Keyed by year * 4 + quarter index: no string per case.
-  std::map<int, std::pair<Date, std::map<std::string, std::size_t>>> by_quarter;
+  struct Quarter {
+    std::size_t cases = 0;
+    std::map<std::string, std::size_t> categories;
+  };
+  std::map<int, Quarter> by_quarter;
+  auto key_of = [](const Date& d) { return d.year * 4 + (d.month - 1) / 3; };
+  const int last_allowed = key_of(report.options.as_of);
   std::vector<const std::string*> cited;
   for (const auto& c : facts.cases) {
     if (!c.source->opened) continue;
-    const Date& opened = *c.source->opened;
-    auto& slot = by_quarter[opened.year * 4 + (opened.month - 1) / 3];
-    slot.first = opened;
+    int key = key_of(*c.source->opened);
+    if (key > last_allowed) continue;  // the loader leaves such cases out already; never draw the future
+    Quarter& slot = by_quarter[key];
+    slot.cases += 1;
     cited.clear();
     for (std::size_t i = 0; i < c.code_count(); ++i) {
       const std::string* category = &facts.taxonomy->category_of(c.entry(i)).code;
       if (std::find(cited.begin(), cited.end(), category) == cited.end()) cited.push_back(category);
     }
-    for (const std::string* category : cited) ++slot.second[*category];
+    for (const std::string* category : cited) ++slot.categories[*category];
   }
-  for (auto& [key, slot] : by_quarter) report.trend.push_back({slot.first.quarter(), std::move(slot.second)});
+  if (by_quarter.empty()) return;
+  // Every quarter from the first to the last, empty ones with 0 cases.
+  for (int key = by_quarter.begin()->first; key <= by_quarter.rbegin()->first; ++key) {
+    Date start{key / 4, key % 4 * 3 + 1, 1};
+    auto it = by_quarter.find(key);
+    if (it == by_quarter.end())
+      report.trend.push_back({start.quarter(), 0, {}});
+    else
+      report.trend.push_back({start.quarter(), it->second.cases, std::move(it->second.categories)});
+  }
 }
 
 void compute_severity(const Facts& facts, Report& report) {

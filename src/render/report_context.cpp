@@ -130,15 +130,11 @@ mstch::array findings(const Report& r, const Names& names) {
   return out;
 }
 
-mstch::map charts(const Report& r) {
-  return mstch::map{{"causes", svg_top_causes(r)},
-                    {"causes_narrow", svg_top_causes(r, 10, true)},
-                    {"trend", svg_trend(r)},
-                    {"graph", svg_cause_graph(r)},
-                    {"departments", svg_departments(r)},
-                    {"accounts", svg_repeat_accounts(r)},
-                    {"fixes", svg_failed_fixes(r)},
-                    {"severity", svg_severity(r)}};
+mstch::map charts(const Report& r, const Taxonomy& taxonomy) {
+  return mstch::map{{"causes", svg_top_causes(r, taxonomy)}, {"causes_narrow", svg_top_causes(r, taxonomy, 10, true)},
+                    {"trend", svg_trend(r, taxonomy)},       {"graph", svg_cause_graph(r, taxonomy)},
+                    {"departments", svg_departments(r)},     {"accounts", svg_repeat_accounts(r)},
+                    {"fixes", svg_failed_fixes(r)},          {"severity", svg_severity(r)}};
 }
 
 constexpr std::size_t k_mermaid_links = 20;
@@ -231,7 +227,7 @@ std::string_view report_context_schema() {
          "has_departments departments[id title causes cases accounts arr arr_raw actions_open actions_overdue "
          "owner_absent has_overdue has_absent] "
          "has_segments segments[segment cases accounts top_causes[code title] top_causes_text] "
-         "has_trend trend[quarter total categories[code title cases]] "
+         "has_trend trend[quarter cases total categories[code title cases]] "
          "severity{rated inflated inflated_percent has_rated has_inflated inflated_accounts[id label] "
          "has_inflated_accounts inflated_accounts_text matrix[claimed cells[assessed cases is_inflated is_diagonal]]} "
          "has_fixes fixes[" FIX_KEYS "] fixes_view" VIEW(FIX_KEYS) " has_failed_fixes failed_fixes[" FIX_KEYS "] "
@@ -279,7 +275,7 @@ mstch::map build_report_context(const Report& report, const Taxonomy& taxonomy,
                  {"summary", summary(report)},
                  {"has_findings", !found.empty()},
                  {"findings", found},
-                 {"charts", charts(report)},
+                 {"charts", charts(report, taxonomy)},
                  {"mermaid", mermaid(report, taxonomy, mermaid_threshold(report))},
                  {"mermaid_note", mermaid_note(report, mermaid_threshold(report))}};
   ListLimits limits{view_only_lists};

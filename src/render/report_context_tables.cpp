@@ -229,7 +229,8 @@ void add_time_tables(mstch::map& ctx, const Report& r, const Names& names, const
       categories.push_back(mstch::map{{"code", code}, {"title", names.cause_title(code)}, {"cases", n(cases)}});
       total += cases;
     }
-    trend.push_back(mstch::map{{"quarter", t.quarter}, {"total", n(total)}, {"categories", categories}});
+    trend.push_back(
+        mstch::map{{"quarter", t.quarter}, {"cases", n(t.cases)}, {"total", n(total)}, {"categories", categories}});
   }
   const SeverityStat& s = r.severity;
   mstch::array inflated_accounts, matrix;

@@ -282,7 +282,7 @@ void render_report_json(std::ostream& out, const Report& r) {
   doc.array("trend", r.trend, [](const auto& t) {
     Json categories_by_code = Json::object();
     for (const auto& [code, n] : t.categories) categories_by_code[code] = n;
-    return Json{{"quarter", t.quarter}, {"categories", std::move(categories_by_code)}};
+    return Json{{"quarter", t.quarter}, {"cases", t.cases}, {"categories", std::move(categories_by_code)}};
   });
   doc.value("severity", {{"rated", r.severity.rated},
                          {"inflated", r.severity.inflated},

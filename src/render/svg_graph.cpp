@@ -97,7 +97,7 @@ void draw_nodes(svg::Writer& out, const Drawing& d, const svg::Palette& palette)
 
 }  // namespace
 
-std::string svg_cause_graph(const Report& report) {
+std::string svg_cause_graph(const Report& report, const Taxonomy& taxonomy) {
   auto ranked = ranked_links(report);
   if (ranked.empty()) return "";
   std::optional<Drawing> chosen;
@@ -107,20 +107,20 @@ std::string svg_cause_graph(const Report& report) {
   if (!chosen) return "";
   const Drawing& d = *chosen;
   const Frame& frame = d.frame;
-  svg::Palette palette(report);
+  svg::Palette palette(taxonomy);
   double width = width_of(d.g, frame);
   bool any_back = frame.loop_room > 0;
-  std::vector<std::string> categories;
+  std::set<std::string> categories;
   std::size_t real = 0;
   for (const auto& n : d.g.nodes)
     if (n.cause) {
-      categories.push_back(n.cause->category);
+      categories.insert(n.cause->category);
       real += 1;
     }
-  std::sort(categories.begin(), categories.end());
-  categories.erase(std::unique(categories.begin(), categories.end()), categories.end());
-  std::vector<std::pair<std::string, std::string>> legend_items;
-  for (const auto& c : categories) legend_items.push_back({palette.color(c), palette.title(c)});
+  std::vector<std::pair<std::string, std::string>> legend_items;  // in taxonomy order, as in every chart
+  for (const auto& c : palette.categories())
+    if (categories.erase(c)) legend_items.push_back({palette.color(c), palette.title(c)});
+  for (const auto& c : categories) legend_items.push_back({palette.color(c), c});  // not in the taxonomy
   svg::Writer scratch(0, 0, "", "");
   double legend_h = svg::legend(scratch, legend_items, 0, 0, width);
   std::vector<std::string> note;

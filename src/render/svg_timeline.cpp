@@ -1,7 +1,7 @@
 // Timelines: repeat accounts' escalations, fixes that did not hold.
 #include <algorithm>
 #include <cmath>
-#include <set>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -41,22 +41,19 @@ std::string svg_repeat_accounts(const Report& report, std::size_t limit) {
   if (any_open) dates.push_back(report.options.as_of);
   const double width = 760, label_w = 200, row = 44, top = 8;
   svg::TimeScale scale(dates, label_w + 10, width - 20);
-  const std::vector<std::pair<std::string, std::string>> legend_items = {
-      {svg::outcome_color(Outcome::open), "open"},         {svg::outcome_color(Outcome::at_risk), "at risk"},
-      {svg::outcome_color(Outcome::retained), "retained"}, {svg::outcome_color(Outcome::downgraded), "downgraded"},
-      {svg::outcome_color(Outcome::churned), "churned"},   {svg::outcome_color(std::nullopt), "no outcome"}};
   svg::Writer scratch(0, 0, "", "");
-  double legend_h = svg::legend(scratch, legend_items, 0, 0, width);
+  double legend_h = svg::outcome_legend(scratch, 0, 0, width);
   double plot_bottom = top + static_cast<double>(rows) * row;
-  svg::Writer out(width, plot_bottom + 30 + legend_h, "Accounts with repeat escalations",
-                  "One row per account with two or more escalations: each escalation from the day it was opened to "
-                  "the day it closed (open ones run to the report date), coloured by its outcome.");
+  svg::Writer out(
+      width, plot_bottom + 30 + legend_h, "Accounts with repeat escalations",
+      "One row per account with two or more escalations: each escalation from the day it was opened to "
+      "the day it closed (open ones run to the report date); its outcome by the marker's shape and colour.");
   scale.axis(out, top, plot_bottom);
   for (std::size_t i = 0; i < rows; ++i) {
     const RepeatAccount& a = report.repeat_accounts[i];
     double y = top + static_cast<double>(i) * row;
     if (i > 0) out.line(0, y, width, y, svg::k_grid);
-    out.text(0, y + 18, svg::fit(account_label(a), label_w - 8, 13), 13, "start", "font-weight=\"600\"");
+    out.fitted_text(0, y + 18, account_label(a), (label_w - 8) / 1.08, 13, "start", "font-weight=\"600\"");  // bold
     out.text(0, y + 34, fmt::format("{} escalations", a.cases), 11, "start", "fill=\"" + svg::k_muted + "\"");
     if (a.third_strike)
       out.text(svg::text_width(fmt::format("{} escalations", a.cases), 11) + 8, y + 34, "third strike", 11, "start",
@@ -70,12 +67,11 @@ std::string svg_repeat_accounts(const Report& report, std::size_t limit) {
       out.raw("<g>");
       out.tooltip(case_tooltip(c));
       out.rect(x0, mid - 5, std::max(x1 - x0, 6.0), 10, color, "rx=\"5\" fill-opacity=\"0.45\"");
-      out.raw(fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"6\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"2\"/>",
-                          svg::num(x0), svg::num(mid), color));
+      out.raw(svg::outcome_marker(c.outcome, x0, mid));
       out.raw("</g>");
     }
   }
-  svg::legend(out, legend_items, 0, plot_bottom + 30, width);
+  svg::outcome_legend(out, 0, plot_bottom + 30, width);
   return out.finish();
 }
 
@@ -92,11 +88,7 @@ std::string svg_failed_fixes(const Report& report, std::size_t limit) {
   }
   const double width = 760, label_w = 230, right_w = 150, row = 44, top = 8;
   svg::TimeScale scale(dates, label_w + 10, width - right_w - 10);
-  const std::vector<std::pair<std::string, std::string>> legend_items = {
-      {svg::k_good, "fixed (a done action on the cause: its done date, else its due date, else its case's closing)"},
-      {svg::k_alert, "a later case citing the cause again"}};
-  svg::Writer scratch(0, 0, "", "");
-  double legend_h = svg::legend(scratch, legend_items, 0, 0, width);
+  const double legend_h = 40;  // two lines: the fix's diamond, a recurrence's dot
   double plot_bottom = top + static_cast<double>(failed.size()) * row;
   svg::Writer out(width, plot_bottom + 30 + legend_h, "Fixes that did not hold",
                   "One row per cause whose fix did not measurably lower its rate of cases: the date of the fix, then "
@@ -124,20 +116,36 @@ std::string svg_failed_fixes(const Report& report, std::size_t limit) {
     out.raw(fmt::format("<path d=\"M{} {}l7 7l-7 7l-7 -7z\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
                         svg::num(fx), svg::num(mid - 7), svg::k_good));
     out.raw("</g>");
-    std::set<long> drawn;  // one dot per pixel column: a thousand recurrences stay a small file
+    // One dot per 8 px: a thousand recurrences stay a small file (and
+    // readable); a dot standing for several cases says how many and when.
+    std::map<long, std::vector<const CaseRef*>> bins;
     for (auto ref : f.recurrences) {
       const CaseRef& c = report.case_refs[ref];
-      if (!c.opened || !drawn.insert(std::lround(scale.x(*c.opened))).second) continue;
+      if (c.opened) bins[static_cast<long>(std::floor(scale.x(*c.opened) / 8))].push_back(&c);
+    }
+    for (const auto& [bin, cases] : bins) {
+      const CaseRef& first = *cases.front();
       out.raw("<g>");
-      out.tooltip(case_tooltip(c));
+      if (cases.size() == 1)
+        out.tooltip(case_tooltip(first));
+      else
+        out.tooltip(fmt::format("{} later cases opened {} to {} ({} first)", cases.size(), first.opened->to_string(),
+                                cases.back()->opened->to_string(), first.id));
       out.raw(fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"5.5\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
-                          svg::num(scale.x(*c.opened)), svg::num(mid), svg::k_alert));
+                          svg::num(scale.x(*first.opened)), svg::num(mid), svg::k_alert));
       out.raw("</g>");
     }
-    out.text(width - right_w + 4, mid + 4,
-             fmt::format("{} at {}", count_of(f.cases_after, "case"), count_of(f.accounts_after, "account")), 12);
+    out.fitted_text(width - right_w + 4, mid - 2, count_of(f.cases_after, "case"), right_w - 8, 12);
+    out.fitted_text(width - right_w + 4, mid + 13, "at " + count_of(f.accounts_after, "account"), right_w - 8, 12);
   }
-  svg::legend(out, legend_items, 0, plot_bottom + 30, width);
+  // The legend shows the same shapes as the chart, not just their colours.
+  double ly = plot_bottom + 30;
+  out.raw(fmt::format("<path d=\"M7 {}l6 6l-6 6l-6 -6z\" fill=\"{}\"/>", svg::num(ly), svg::k_good));
+  out.fitted_text(19, ly + 10.5,
+                  "fixed (a done action on the cause: its done date, else its due date, else its case's closing)",
+                  width - 19, 12, "start", "fill=\"" + svg::k_muted + "\"");
+  out.raw(fmt::format("<circle cx=\"7\" cy=\"{}\" r=\"5\" fill=\"{}\"/>", svg::num(ly + 26), svg::k_alert));
+  out.text(19, ly + 30.5, "a later case citing the cause again", 12, "start", "fill=\"" + svg::k_muted + "\"");
   return out.finish();
 }
 

@@ -43,6 +43,16 @@ void Writer::tooltip(const std::string& text) {
   m_body += "<title>" + escape_xml(text) + "</title>";
 }
 
+void Writer::fitted_text(double x, double y, const std::string& text, double max_width, double size,
+                         const std::string& anchor, const std::string& extra) {
+  std::string shown = fit_middle(text, max_width, size);
+  if (shown == text) return this->text(x, y, text, size, anchor, extra);
+  raw("<g>");
+  tooltip(text);
+  this->text(x, y, shown, size, anchor, extra);
+  raw("</g>");
+}
+
 std::string Writer::finish() const {
   return fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
@@ -53,42 +63,58 @@ std::string Writer::finish() const {
 
 namespace {
 
-// Okabe-Ito, reordered so neighbours differ in lightness; no yellow on white.
-const std::vector<std::string> k_palette = {"#0072b2", "#e69f00", "#009e73", "#cc79a7",
-                                            "#56b4e9", "#d55e00", "#8c7b00", "#7f7f7f"};
+// Okabe-Ito first (no yellow on white), then Paul Tol's wine and a purple;
+// greens and oranges darkened or lightened until white or ink text reaches
+// 4.5:1 on each. Index i is the taxonomy's i-th category.
+const std::vector<std::string> k_palette = {"#0072b2", "#e69f00", "#007a5a", "#cc79a7", "#56b4e9",
+                                            "#6c5ba7", "#b8a200", "#b34d00", "#882255"};
+
+double luminance(const std::string& hex) {
+  double sum = 0;
+  const double weights[3] = {0.2126, 0.7152, 0.0722};
+  for (int i = 0; i < 3; ++i) {
+    double c = std::stoi(hex.substr(1 + 2 * static_cast<std::size_t>(i), 2), nullptr, 16) / 255.0;
+    c = c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    sum += weights[i] * c;
+  }
+  return sum;
+}
 
 }  // namespace
 
-Palette::Palette(const Report& report) {
-  for (const auto& c : report.categories) {
-    m_order.push_back(c.code);
-    m_titles[c.code] = c.title;
-  }
-  for (const auto& t : report.trend)
-    for (const auto& [code, n] : t.categories)
-      if (!m_titles.count(code)) {
-        m_order.push_back(code);
-        m_titles[code] = code;
-      }
-  for (const auto& c : report.causes)
-    if (!m_titles.count(c.category)) {
-      m_order.push_back(c.category);
-      m_titles[c.category] = c.category;
+const std::vector<std::string>& category_palette() {
+  return k_palette;
+}
+
+double contrast(const std::string& a, const std::string& b) {
+  double la = luminance(a), lb = luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+const std::string& text_on(const std::string& fill) {
+  static const std::string white = "#ffffff";
+  return contrast(fill, white) >= contrast(fill, k_ink) ? white : k_ink;
+}
+
+Palette::Palette(const Taxonomy& taxonomy) {
+  for (const auto& e : taxonomy.entries())
+    if (e.parent < 0) {
+      m_titles[e.code] = e.title;
+      m_colors[e.code] = k_palette[m_order.size() % k_palette.size()];
+      m_order.push_back(e.code);
     }
-  std::sort(m_order.begin(), m_order.end());
-  for (std::size_t i = 0; i < m_order.size(); ++i) m_colors[m_order[i]] = k_palette[i % k_palette.size()];
 }
 
 const std::string& Palette::color(const std::string& category) const {
   auto it = m_colors.find(category);
-  return it == m_colors.end() ? k_palette.back() : it->second;
+  return it == m_colors.end() ? k_unknown_category : it->second;
 }
 
 std::string Palette::tint(const std::string& category) const {
   const std::string& c = color(category);
   auto mix = [&](std::size_t at) {
     int value = std::stoi(c.substr(at, 2), nullptr, 16);
-    return static_cast<int>(std::lround(value * 0.14 + 255 * 0.86));
+    return static_cast<int>(std::lround(value * 0.08 + 255 * 0.92));  // muted text on it keeps 4.5:1
   };
   return fmt::format("#{:02x}{:02x}{:02x}", mix(1), mix(3), mix(5));
 }
@@ -115,20 +141,64 @@ double legend(Writer& out, const std::vector<std::pair<std::string, std::string>
 }
 
 std::string outcome_color(const std::optional<Outcome>& outcome) {
-  if (!outcome) return "#9aa5b1";
+  if (!outcome) return "#7b8794";
   switch (*outcome) {
     case Outcome::open:
-      return "#e69f00";
+      return "#0072b2";
     case Outcome::at_risk:
       return "#d55e00";
     case Outcome::retained:
-      return "#009e73";
+      return "#007a5a";
     case Outcome::downgraded:
       return "#cc79a7";
     case Outcome::churned:
       return k_alert;
   }
-  return "#9aa5b1";
+  return "#7b8794";
+}
+
+std::string outcome_marker(const std::optional<Outcome>& outcome, double x, double y) {
+  std::string color = outcome_color(outcome);
+  const std::string halo = "stroke=\"#ffffff\" stroke-width=\"1.5\"";
+  if (!outcome)
+    return fmt::format("<rect x=\"{}\" y=\"{}\" width=\"8\" height=\"8\" fill=\"{}\" {}/>", num(x - 4), num(y - 4),
+                       color, halo);
+  switch (*outcome) {
+    case Outcome::retained:
+      return fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"6\" fill=\"{}\" {}/>", num(x), num(y), color, halo);
+    case Outcome::open:
+      return fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2.5\"/>",
+                         num(x), num(y), color);
+    case Outcome::at_risk:
+      return fmt::format("<path d=\"M{} {}l7 7l-7 7l-7 -7z\" fill=\"{}\" {}/>", num(x), num(y - 7), color, halo);
+    case Outcome::downgraded:
+      return fmt::format("<path d=\"M{} {}h14l-7 12z\" fill=\"{}\" {}/>", num(x - 7), num(y - 6), color, halo);
+    case Outcome::churned:
+      return fmt::format(
+          "<path d=\"M{} {}l10 10m0 -10l-10 10\" stroke=\"#ffffff\" stroke-width=\"6\" stroke-linecap=\"round\"/>"
+          "<path d=\"M{} {}l10 10m0 -10l-10 10\" stroke=\"{}\" stroke-width=\"3\" stroke-linecap=\"round\"/>",
+          num(x - 5), num(y - 5), num(x - 5), num(y - 5), color);
+  }
+  return "";
+}
+
+double outcome_legend(Writer& out, double x, double y, double width) {
+  const std::vector<std::pair<std::optional<Outcome>, std::string>> items = {
+      {Outcome::open, "open"},         {Outcome::at_risk, "at risk"},
+      {Outcome::retained, "retained"}, {Outcome::downgraded, "downgraded"},
+      {Outcome::churned, "churned"},   {std::nullopt, "no outcome"}};
+  double cx = x, cy = y;
+  for (const auto& [outcome, label] : items) {
+    double w = 20 + text_width(label, 12) + 18;
+    if (cx > x && cx + w > x + width) {
+      cx = x;
+      cy += 20;
+    }
+    out.raw(outcome_marker(outcome, cx + 7, cy + 6));
+    out.text(cx + 19, cy + 10.5, label, 12, "start", "fill=\"" + k_muted + "\"");
+    cx += w;
+  }
+  return cy - y + 20;
 }
 
 namespace {
@@ -170,6 +240,36 @@ std::string fit(const std::string& text, double max_width, double size) {
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out + "…";
+}
+
+std::string fit_middle(const std::string& text, double max_width, double size) {
+  if (text_width(text, size) <= max_width) return text;
+  // Whole UTF-8 characters, then drop from the middle until it fits.
+  std::vector<std::string> chars;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t end = i + 1;
+    while (end < text.size() && is_continuation(text[end])) ++end;
+    chars.push_back(text.substr(i, end - i));
+    i = end;
+  }
+  std::size_t head = chars.size() / 2, tail = chars.size() - head;
+  auto joined = [&] {
+    std::string out;
+    for (std::size_t i = 0; i < head; ++i) out += chars[i];
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    out += "…";
+    std::string end;
+    for (std::size_t i = chars.size() - tail; i < chars.size(); ++i) end += chars[i];
+    std::size_t lead = end.find_first_not_of(' ');
+    return out + (lead == std::string::npos ? "" : end.substr(lead));
+  };
+  while (head + tail > 0 && text_width(joined(), size) > max_width) {
+    if (head >= tail && head > 0)
+      --head;
+    else
+      --tail;
+  }
+  return joined();
 }
 
 std::vector<std::string> wrap(const std::string& text, double max_width, double size, std::size_t max_lines) {

@@ -31,8 +31,9 @@ Report sample() {
   r.links.push_back({"cat.b", "cat.c", 1, 1});
   r.links.push_back({"cat.a", "cat.c", 1, 1});  // spans two layers
   r.links.push_back({"cat.c", "cat.a", 1, 1});  // closes a loop
-  r.trend.push_back({"2024-Q1", {{"cat", 2}}});
-  r.trend.push_back({"2024-Q3", {{"cat", 1}}});
+  r.trend.push_back({"2024-Q1", 2, {{"cat", 2}}});
+  r.trend.push_back({"2024-Q2", 0, {}});
+  r.trend.push_back({"2024-Q3", 1, {{"cat", 1}}});
   r.departments.push_back({"sales", k_evil, 2, 2, 2, 100, 1, 1, 1});
   RepeatAccount account{"EVIL", k_evil, 3, {"cat.a"}, true, Outcome::open, {}};
   r.case_refs = {evil_case("2024-01-02"), evil_case("2024-05-06"), evil_case("2025-02-03")};
@@ -53,8 +54,22 @@ Report sample() {
   return r;
 }
 
+// A taxonomy whose only category is the sample's "cat" (title hostile too).
+const Taxonomy& sample_taxonomy() {
+  static const Taxonomy taxonomy = [] {
+    Taxonomy t;
+    TaxonomyEntry cat;
+    cat.code = "cat";
+    cat.title = k_evil;
+    t.add_entry(cat);
+    return t;
+  }();
+  return taxonomy;
+}
+
 std::vector<std::string> all_charts(const Report& r) {
-  return {svg_top_causes(r),      svg_trend(r),        svg_cause_graph(r), svg_departments(r),
+  const Taxonomy& t = sample_taxonomy();
+  return {svg_top_causes(r, t),   svg_trend(r, t),     svg_cause_graph(r, t), svg_departments(r),
           svg_repeat_accounts(r), svg_failed_fixes(r), svg_severity(r)};
 }
 
@@ -73,7 +88,7 @@ TEST_CASE("every chart is one sized, titled svg element with the text escaped") 
     CHECK(svg.find("</svg>") == svg.size() - 6);  // the hostile "</svg>" is escaped
     CHECK(svg.find("'x'") == std::string::npos);
   }
-  CHECK(svg_top_causes(sample()).find("&lt;script&gt;alert(&apos;x&apos;)") != std::string::npos);
+  CHECK(svg_top_causes(sample(), sample_taxonomy()).find("&lt;script&gt;alert(&apos;x&apos;)") != std::string::npos);
   CHECK(svg_repeat_accounts(sample()).find("&lt;script&gt;") != std::string::npos);
 }
 
@@ -83,7 +98,7 @@ TEST_CASE("charts are deterministic and empty when there is nothing to draw") {
 }
 
 TEST_CASE("the cause graph marks the edge that closes a loop and routes long edges") {
-  std::string graph = svg_cause_graph(sample());
+  std::string graph = svg_cause_graph(sample(), default_taxonomy());
   CHECK(graph.find("stroke-dasharray") != std::string::npos);
   CHECK(graph.find("closes a loop") != std::string::npos);
   CHECK(graph.find("3 causes and 4 links") != std::string::npos);

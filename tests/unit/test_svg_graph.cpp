@@ -225,7 +225,7 @@ Report examples_report() {
 TEST_CASE("a dense cause graph draws only its strongest links and says how many of how many") {
   Report r = dense_report(20);
   REQUIRE(r.links.size() == 380);
-  std::string svg = svg_cause_graph(r);
+  std::string svg = svg_cause_graph(r, default_taxonomy());
   Drawn d = parse(svg);
   check_readable(d);
   CHECK(d.nodes.size() <= 18);
@@ -253,7 +253,7 @@ TEST_CASE("a dense cause graph draws only its strongest links and says how many 
     for (const auto& l : d.links)
       if (c.code == l.from || c.code == l.to) ends.insert(c.title);
   CHECK(titles == ends);
-  CHECK(svg == svg_cause_graph(r));
+  CHECK(svg == svg_cause_graph(r, default_taxonomy()));
 }
 
 TEST_CASE("a long chain is cut to the links that fit the width") {
@@ -263,7 +263,7 @@ TEST_CASE("a long chain is cut to the links that fit the width") {
     r.causes.push_back(cause("cat.c" + std::to_string(i), "Cause number " + std::to_string(i)));
     if (i > 0) r.links.push_back({r.causes[i - 1].code, r.causes[i].code, 1, static_cast<std::size_t>(20 - i)});
   }
-  Drawn d = parse(svg_cause_graph(r));
+  Drawn d = parse(svg_cause_graph(r, default_taxonomy()));
   check_readable(d);
   CHECK(d.links.size() >= 4);
   CHECK(d.links.size() < 13);
@@ -281,7 +281,7 @@ TEST_CASE("long titles wrap onto more lines and are never cut") {
   r.causes.push_back(cause("cat.a", long_title));
   r.causes.push_back(cause("cat.b", "Short"));
   r.links.push_back({"cat.a", "cat.b", 1, 1});
-  Drawn d = parse(svg_cause_graph(r));
+  Drawn d = parse(svg_cause_graph(r, default_taxonomy()));
   check_readable(d);
   REQUIRE(d.nodes.size() == 2);
   for (const auto& n : d.nodes) CHECK(n.box.w == 200);
@@ -299,7 +299,7 @@ TEST_CASE("a word wider than a node widens the nodes") {
   r.causes.push_back(cause("cat.a", word));
   r.causes.push_back(cause("cat.b", "Short"));
   r.links.push_back({"cat.a", "cat.b", 1, 1});
-  Drawn d = parse(svg_cause_graph(r));
+  Drawn d = parse(svg_cause_graph(r, default_taxonomy()));
   check_readable(d);
   REQUIRE(d.nodes.size() == 2);
   for (const auto& n : d.nodes) CHECK(n.box.w >= real_bold_width(word, 12) + 12);
@@ -314,7 +314,7 @@ TEST_CASE("a hub with many equal links keeps every label apart") {
     r.links.push_back({"cat.hub", r.causes.back().code, 1000, 1000});
     if (i % 3 == 0) r.links.push_back({r.causes.back().code, "cat.hub", 1000, 1000});  // loops back
   }
-  Drawn d = parse(svg_cause_graph(r));
+  Drawn d = parse(svg_cause_graph(r, default_taxonomy()));
   check_readable(d);
   CHECK(d.links.size() == std::min<std::size_t>(r.links.size(), 20));
 }
@@ -323,7 +323,7 @@ TEST_CASE("the examples graph is drawn whole") {
   Report r = examples_report();
   std::set<std::string> linked;
   for (const auto& l : r.links) linked.insert({l.from, l.to});
-  Drawn d = parse(svg_cause_graph(r));
+  Drawn d = parse(svg_cause_graph(r, default_taxonomy()));
   check_readable(d);
   // 18 causes and 15 links, as before the graph learned to keep the strongest.
   CHECK(d.nodes.size() == linked.size());

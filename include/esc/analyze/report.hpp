@@ -121,9 +121,12 @@ struct SegmentStat {
   std::vector<std::string> top_causes;
 };
 
+/// One quarter of the trend: every quarter from the first case's to the last
+/// case's (empty ones included), none after --as-of.
 struct TrendPoint {
   std::string quarter;
-  std::map<std::string, std::size_t> categories;  // category code -> cases
+  std::size_t cases = 0;                          // cases opened in the quarter, each once
+  std::map<std::string, std::size_t> categories;  // category code -> cases citing it (a case may cite several)
 };
 
 struct SeverityStat {
