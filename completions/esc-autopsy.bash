@@ -35,6 +35,8 @@ _esc_autopsy() {
       COMPREPLY=($(compgen -W "salesforce-cases zendesk-tickets jira-issues gainsight-ctas" -- "$cur")); return ;;
     --delimiter)
       COMPREPLY=($(compgen -W ", ; tab |" -- "$cur")); return ;;
+    --baseline)
+      _filedir json; return ;;
     -o | --output)
       _filedir; return ;;
     --color)
@@ -67,7 +69,7 @@ _esc_autopsy() {
   case $command in
     validate) options="--format --strict --fail-on --allow-empty" ;;
     report) options="--format --output --force --since --until --segment --account --tag --cause --as-of \
---min-accounts --table --template --redact --strict" ;;
+--min-accounts --baseline --table --template --redact --strict" ;;
     graph) options="--format --output --force --since --until --segment --account --tag --cause --min-accounts" ;;
     taxonomy) options="--format --strict" ;;
     new) options="--account --name --segment --arr --title --opened --id --output --force --template" ;;

@@ -15,6 +15,7 @@
 #include "esc/cli/commands.hpp"
 #include "esc/cli/output.hpp"
 #include "esc/cli/report_account.hpp"
+#include "esc/render/baseline.hpp"
 #include "esc/render/report_render.hpp"
 #include "esc/render/report_template.hpp"
 
@@ -34,6 +35,7 @@ struct ReportOptions {
   FilterOptions filters;
   std::string as_of;
   std::size_t min_accounts = 2;
+  std::string baseline;
 };
 
 AnalysisOptions analysis_options(const ReportOptions& o, const Taxonomy& taxonomy) {
@@ -125,6 +127,38 @@ void render_with_template(std::ostream& out, const Report& report, const Taxonom
   }
 }
 
+// --baseline FILE: refused with csv and when it is the output file; read
+// before the cases so that a bad baseline fails fast (exit 2).
+std::optional<ReportSnapshot> read_baseline_option(const ReportOptions& o, const std::string& format) {
+  if (o.baseline.empty()) return std::nullopt;
+  if (format == "csv")
+    throw CliError("--baseline goes with --format text, json, markdown or html (a CSV table has no place for it)");
+  std::error_code error;
+  bool to_file = !o.output.empty() && o.output != "-";
+  if (to_file && std::filesystem::equivalent(o.baseline, o.output, error))
+    throw CliError(
+        fmt::format("--baseline {} is the output file -o {}: writing the new report would replace the "
+                    "baseline; write it elsewhere",
+                    o.baseline, o.output));
+  try {
+    return read_baseline(o.baseline);
+  } catch (const BaselineError& e) {
+    throw CliError(e.what());
+  }
+}
+
+// Compares the report with its baseline and warns when they are not like for like.
+void add_baseline(Report& report, const ReportSnapshot& then, const std::string& file, bool quiet) {
+  report.baseline = compare_to_baseline(then, snapshot_of(report), file);
+  if (quiet) return;
+  for (const auto& difference : report.baseline->filter_differences)
+    std::cerr << "esc-autopsy: warning: the baseline was made with other filters (" << difference
+              << "); its changes are not like for like\n";
+  if (then.as_of > report.options.as_of.to_string())
+    std::cerr << fmt::format("esc-autopsy: warning: the baseline (as of {}) is newer than this report (as of {})\n",
+                             then.as_of, report.options.as_of.to_string());
+}
+
 int run_report(const ReportOptions& options, const GlobalOptions& globals) {
   const Taxonomy& taxonomy = active_taxonomy(globals);
   AnalysisOptions analysis = analysis_options(options, taxonomy);
@@ -134,12 +168,17 @@ int run_report(const ReportOptions& options, const GlobalOptions& globals) {
   // One --account in html, markdown or text: the account view, whose verdicts need the whole set.
   std::string account = account_view_id(options.filters.accounts, format, options.template_path);
   if (!account.empty()) analysis.accounts.clear();
+  if (!account.empty() && !options.baseline.empty())
+    throw CliError("--baseline compares whole reports, not the view of one --account; add --format json for "
+                   "that account's figures with their change");
+  std::optional<ReportSnapshot> baseline = read_baseline_option(options, format);
   AnalysisInput input = load_for_analysis(options.paths, globals);
   if (!globals.quiet)
     for (const auto& warning : unmatched_filters(options.filters, input)) std::cerr << "esc-autopsy: warning: " << warning << '\n';
   Report report = analyze(input.cases, *input.set.strings, taxonomy, analysis, input.skipped);
   report.summary.unreadable_files = input.unreadable_files;
   if (options.redact && account.empty()) redact_report(report);
+  if (baseline) add_baseline(report, *baseline, options.baseline, globals.quiet);
   bool to_terminal = options.output.empty() || options.output == "-";
   if (!account.empty()) {
     write_account_view({account, format, options.output, options.force, options.redact}, report, input, taxonomy,
@@ -194,6 +233,8 @@ void add_report_command(CLI::App& app, const GlobalOptions& globals, CommandActi
                 "Exit 1 when a case or file was left out (errors, unreadable, opened after --as-of)");
   add_filter_options(*cmd, options->filters);
   cmd->add_option("--as-of", options->as_of, "The date that decides what is overdue (default: today)");
+  cmd->add_option("--baseline", options->baseline,
+                  "Show the change since this JSON report saved earlier (report --format json -o FILE)");
   cmd->add_option("--min-accounts", options->min_accounts, "Recurrence threshold in accounts (default 2)")
       ->check(CLI::PositiveNumber);
   cmd->callback(

@@ -207,6 +207,9 @@ std::set<std::string> lists_read_only_through_views(std::string_view text) {
   return out;
 }
 
+// The keys of one change since the baseline (report_context_baseline.cpp).
+#define CHANGE_KEYS "then now delta_raw change arrow words tone is_worse is_better is_quiet"
+
 std::string_view report_context_schema() {
   return "title tool as_of period min_accounts filters has_filters redacted empty "
          "summary{cases accounts open_cases arr_total arr_total_raw arr_lost arr_churned arr_downgraded arr_at_risk "
@@ -232,7 +235,12 @@ std::string_view report_context_schema() {
          "has_watchlist watchlist[" WATCH_KEYS "] watchlist_view" VIEW(WATCH_KEYS) " "
          "has_actions actions[" ACTION_KEYS "] actions_view" VIEW(ACTION_KEYS) " actions_count overdue_actions_count "
          "charts{causes! causes_narrow! trend! graph! departments! accounts! fixes! severity!} "
-         "mermaid! mermaid_note";
+         "mermaid! mermaid_note "
+         "has_baseline baseline{file as_of has_filters_differ filters_differ_text "
+         "figures[key label " CHANGE_KEYS "] "
+         "has_causes causes[code title status is_new is_gone cases{" CHANGE_KEYS "} accounts{" CHANGE_KEYS "}] "
+         "has_departments departments[id title status is_new is_gone "
+         "cases{" CHANGE_KEYS "} accounts{" CHANGE_KEYS "} actions_overdue{" CHANGE_KEYS "}]}";
 }
 #undef CAUSE_KEYS
 #undef CHAIN_KEYS
@@ -243,6 +251,7 @@ std::string_view report_context_schema() {
 #undef WATCH_KEYS
 #undef ACTION_KEYS
 #undef VIEW
+#undef CHANGE_KEYS
 
 mstch::map build_report_context(const Report& report, const Taxonomy& taxonomy,
                                 const std::set<std::string>& view_only_lists) {
@@ -274,6 +283,7 @@ mstch::map build_report_context(const Report& report, const Taxonomy& taxonomy,
   add_account_tables(ctx, report, names, limits);
   add_time_tables(ctx, report, names, limits);
   add_capped_views(ctx, report);
+  add_baseline(ctx, report, names);
   return ctx;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Private helpers of the template context (report_context*.cpp).
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -57,6 +58,9 @@ struct ListLimits {
 void add_cause_tables(mstch::map& ctx, const Report& report, const Names& names, const ListLimits& limits);
 void add_account_tables(mstch::map& ctx, const Report& report, const Names& names, const ListLimits& limits);
 void add_time_tables(mstch::map& ctx, const Report& report, const Names& names, const ListLimits& limits);
+/// `has_baseline` and the `baseline` map of --baseline, empty values without
+/// one (report_context_baseline.cpp).
+void add_baseline(mstch::map& ctx, const Report& report, const Names& names);
 
 /// The lists the built-in templates cap; each gets a twin `<list>_view`.
 inline constexpr const char* k_capped_lists[] = {"watchlist", "causes",  "chains", "repeat_accounts",

@@ -148,6 +148,33 @@ class SectionWriter {
   bool m_empty = true;
 };
 
+Json change_json(const Change& c) {
+  return Json{{"then", number(c.then)}, {"now", number(c.now)}, {"delta", number(c.delta)}};
+}
+
+Json item_changes_json(const std::vector<ItemChange>& items, const char* id_key) {
+  Json list = Json::array();
+  for (const auto& item : items) {
+    Json j{{id_key, item.id}, {"title", item.title}, {"status", to_string(item.status)}};
+    for (const auto& c : item.values) j[c.key] = change_json(c);
+    list.push_back(std::move(j));
+  }
+  return list;
+}
+
+// The `baseline` block of --baseline: the old report's file and as-of date,
+// the filters that differ, then/now/delta per figure, cause and department.
+Json baseline_json(const BaselineComparison& b) {
+  Json figures = Json::object();
+  for (const auto& c : b.figures) figures[c.key] = change_json(c);
+  return Json{{"file", b.file},
+              {"as_of", b.as_of},
+              {"filters_differ", string_list(b.filter_differences)},
+              {"summary", std::move(figures)},
+              {"causes", item_changes_json(b.causes, "code")},
+              {"departments", item_changes_json(b.departments, "id")}};
+}
+
 }  // namespace
 
 void render_report_json(std::ostream& out, const Report& r) {
@@ -168,6 +195,7 @@ void render_report_json(std::ostream& out, const Report& r) {
                         {"skipped", r.summary.skipped},
                         {"unreadable_files", r.summary.unreadable_files},
                         {"after_as_of", r.summary.after_as_of}});
+  if (r.baseline) doc.value("baseline", baseline_json(*r.baseline));
   doc.array("findings", key_findings(r), [](const Finding& f) { return finding_json(f); });
   doc.array("causes", r.causes, [](const auto& c) {
     Json j{{"code", c.code},

@@ -53,8 +53,10 @@ std::string builtin_template(TemplateFormat format) {
 }
 
 std::map<std::string, std::string> builtin_partials(TemplateFormat format) {
-  if (format == TemplateFormat::html) return {{"style", embedded("templates/partials/style.css.mustache")}};
-  return {};
+  if (format == TemplateFormat::html)
+    return {{"style", embedded("templates/partials/style.css.mustache")},
+            {"baseline", embedded("templates/partials/baseline.html.mustache")}};
+  return {{"baseline", embedded("templates/partials/baseline.md.mustache")}};
 }
 
 std::string html_escape(const std::string& text) {

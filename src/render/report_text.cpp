@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "esc/render/baseline.hpp"
 #include "esc/render/findings.hpp"
 #include "esc/render/report_render.hpp"
 #include "esc/render/text_escape.hpp"
@@ -177,6 +178,7 @@ void render_report_text(std::ostream& out, const Report& r, const Style& style, 
                           format_money(s.arr_total)),
               width, 2)
       << '\n';
+  if (r.baseline) render_baseline_text(out, *r.baseline, style, width);
   if (s.cases == 0) {
     out << "\nNo cases to analyse.\n";
     return;

@@ -155,7 +155,7 @@ TEST_CASE("a broken template is reported with file and line, exit 2, and nothing
   check_broken("{{title", "tag `{{title` is never closed");
   check_broken("{{{title}}}", "`title` would be inserted without escaping");
   check_broken("{{causes}}", "`causes` is a list");
-  check_broken("{{> mine}}", "unknown partial `mine` (available: style)");
+  check_broken("{{> mine}}", "unknown partial `mine` (available: baseline, style)");
   auto missing = report({"--template", dir + "/missing.html"});
   CHECK(missing.exit_code == 2);
   CHECK(contains(missing.err, "cannot read the template"));

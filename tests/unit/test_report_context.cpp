@@ -81,6 +81,12 @@ void compare(const mstch::node& node, const ContextKey& key, const std::string& 
 TEST_CASE("the template context has exactly the documented keys") {
   Report report = full_report();
   REQUIRE(!report.loops.empty());
+  // A baseline with other filters, one cause fewer and one gone since, so that its lists have items.
+  ReportSnapshot then = snapshot_of(report);
+  then.filters.until = "2025-03-31";
+  then.causes.erase(then.causes.begin());
+  then.causes.push_back(SnapshotItem{"gone.code", "Gone", {{"cases", 1}, {"accounts", 1}, {"arr", 0}}});
+  report.baseline = compare_to_baseline(then, snapshot_of(report), "old.json");
   ContextKey root{"", ContextKey::Kind::map, false, parse_context_schema(report_context_schema())};
   compare(build_report_context(report, default_taxonomy()), root, "context");
   // Each list had items somewhere, so its keys were checked.

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "esc/analyze/baseline.hpp"
 #include "esc/model/case.hpp"
 #include "esc/model/date.hpp"
 
@@ -202,6 +203,7 @@ struct Report {
   std::vector<FixStat> fixes;
   std::vector<WatchItem> watchlist;
   std::vector<ActionItem> actions;  // the open ones: overdue first (most days first), then by due date
+  std::optional<BaselineComparison> baseline;  // extra: with --baseline, the change since that report
 };
 
 }  // namespace esc
