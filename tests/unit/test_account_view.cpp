@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include "context_check.hpp"
 #include "esc/analyze/account_view.hpp"
 #include "esc/analyze/analyzer.hpp"
 #include "esc/analyze/redact.hpp"
@@ -50,46 +51,6 @@ AccountView acme() {
   auto view = account_view(e.whole, e.cases, *e.set.strings, default_taxonomy(), "ACME123");
   REQUIRE(view);
   return *view;
-}
-
-std::set<std::string> g_filled;  // list paths seen with items
-
-// Every key the context has is in the schema and every schema key is in the context.
-void compare(const mstch::node& node, const ContextKey& key, const std::string& path) {
-  INFO(path);
-  switch (key.kind) {
-    case ContextKey::Kind::value:
-      CHECK((boost::get<std::string>(&node) || boost::get<bool>(&node)));
-      break;
-    case ContextKey::Kind::string_list: {
-      auto list = boost::get<mstch::array>(&node);
-      REQUIRE(list);
-      if (!list->empty()) g_filled.insert(path);
-      break;
-    }
-    case ContextKey::Kind::map:
-    case ContextKey::Kind::list: {
-      std::vector<const mstch::map*> maps;
-      if (key.kind == ContextKey::Kind::map) {
-        maps.push_back(boost::get<mstch::map>(&node));
-      } else {
-        auto list = boost::get<mstch::array>(&node);
-        REQUIRE(list);
-        if (!list->empty()) g_filled.insert(path);
-        for (const auto& item : *list) maps.push_back(boost::get<mstch::map>(&item));
-      }
-      for (const mstch::map* map : maps) {
-        REQUIRE(map);
-        CHECK(map->size() == key.children.size());
-        for (const auto& child : key.children) {
-          auto it = map->find(child.name);
-          REQUIRE_MESSAGE(it != map->end(), std::string(path + "." + child.name + " is missing"));
-          compare(it->second, child, path + "." + child.name);
-        }
-      }
-      break;
-    }
-  }
 }
 
 }  // namespace
@@ -165,17 +126,7 @@ TEST_CASE("redacting the account view uses the whole report's pseudonym") {
 }
 
 TEST_CASE("the account view context has exactly the documented keys") {
-  ContextKey root{"", ContextKey::Kind::map, false, parse_context_schema(account_context_schema())};
-  compare(build_account_context(acme(), default_taxonomy()), root, "context");
-  std::function<void(const std::vector<ContextKey>&, const std::string&)> lists = [&](const auto& keys,
-                                                                                      const std::string& path) {
-    for (const auto& k : keys) {
-      if (k.kind == ContextKey::Kind::list || k.kind == ContextKey::Kind::string_list)
-        CHECK_MESSAGE(g_filled.count(path + "." + k.name), std::string(path + "." + k.name + " never had items"));
-      lists(k.children, path + "." + k.name);
-    }
-  };
-  lists(root.children, "context");
+  context_check::check_keys(build_account_context(acme(), default_taxonomy()), account_context_schema());
 }
 
 TEST_CASE("the report man page documents every variable of the account view context") {
@@ -184,21 +135,7 @@ TEST_CASE("the report man page documents every variable of the account view cont
   std::size_t at = page.find(".SH ACCOUNT VIEW");
   REQUIRE(at != std::string::npos);
   page = page.substr(at, page.find("\n.SH ", at + 1) - at);
-  std::function<void(const std::vector<ContextKey>&, const std::string&)> walk = [&](const auto& keys,
-                                                                                     const std::string& prefix) {
-    for (const auto& k : keys) {
-      std::string path = prefix + k.name;
-      if (k.kind == ContextKey::Kind::map)
-        walk(k.children, path + ".");
-      else if (k.kind == ContextKey::Kind::list)
-        walk(k.children, path + "[].");
-      else
-        CHECK_MESSAGE(
-            page.find(".B " + path + (k.kind == ContextKey::Kind::string_list ? "[]" : "") + "\n") != std::string::npos,
-            path);
-    }
-  };
-  walk(parse_context_schema(account_context_schema()), "");
+  context_check::check_documented(page, account_context_schema());
 }
 
 TEST_CASE("the built-in account templates pass the template check and render") {

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "context_check.hpp"
 #include "esc/analyze/analyzer.hpp"
 #include "esc/load/case_loader.hpp"
 #include "esc/load/taxonomy_loader.hpp"
@@ -35,47 +36,6 @@ Report full_report() {
   return analyze(cases, default_taxonomy(), options);
 }
 
-std::set<std::string> g_filled;  // list paths seen with items
-
-// Every key the context has is in the schema and every schema key is in the context.
-void compare(const mstch::node& node, const ContextKey& key, const std::string& path) {
-  INFO(path);
-  switch (key.kind) {
-    case ContextKey::Kind::value:
-      CHECK((boost::get<std::string>(&node) || boost::get<bool>(&node)));
-      break;
-    case ContextKey::Kind::string_list: {
-      auto list = boost::get<mstch::array>(&node);
-      REQUIRE(list);
-      if (!list->empty()) g_filled.insert(path);
-      for (const auto& item : *list) CHECK(boost::get<std::string>(&item));
-      break;
-    }
-    case ContextKey::Kind::map:
-    case ContextKey::Kind::list: {
-      std::vector<const mstch::map*> maps;
-      if (key.kind == ContextKey::Kind::map) {
-        maps.push_back(boost::get<mstch::map>(&node));
-      } else {
-        auto list = boost::get<mstch::array>(&node);
-        REQUIRE(list);
-        if (!list->empty()) g_filled.insert(path);
-        for (const auto& item : *list) maps.push_back(boost::get<mstch::map>(&item));
-      }
-      for (const mstch::map* map : maps) {
-        REQUIRE(map);
-        CHECK(map->size() == key.children.size());
-        for (const auto& child : key.children) {
-          auto it = map->find(child.name);
-          REQUIRE_MESSAGE(it != map->end(), std::string(path + "." + child.name + " is missing"));
-          compare(it->second, child, path + "." + child.name);
-        }
-      }
-      break;
-    }
-  }
-}
-
 }  // namespace
 
 TEST_CASE("the template context has exactly the documented keys") {
@@ -87,18 +47,7 @@ TEST_CASE("the template context has exactly the documented keys") {
   then.causes.erase(then.causes.begin());
   then.causes.push_back(SnapshotItem{"gone.code", "Gone", {{"cases", 1}, {"accounts", 1}, {"arr", 0}}});
   report.baseline = compare_to_baseline(then, snapshot_of(report), "old.json");
-  ContextKey root{"", ContextKey::Kind::map, false, parse_context_schema(report_context_schema())};
-  compare(build_report_context(report, default_taxonomy()), root, "context");
-  // Each list had items somewhere, so its keys were checked.
-  std::function<void(const std::vector<ContextKey>&, const std::string&)> lists = [&](const auto& keys,
-                                                                                      const std::string& path) {
-    for (const auto& k : keys) {
-      if (k.kind == ContextKey::Kind::list || k.kind == ContextKey::Kind::string_list)
-        CHECK_MESSAGE(g_filled.count(path + "." + k.name), std::string(path + "." + k.name + " never had items"));
-      lists(k.children, path + "." + k.name);
-    }
-  };
-  lists(root.children, "context");
+  context_check::check_keys(build_report_context(report, default_taxonomy()), report_context_schema());
 }
 
 TEST_CASE("markdown escaping keeps case text inside its table cell") {
@@ -129,23 +78,7 @@ TEST_CASE("the report man page documents every variable of the template context"
   std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   REQUIRE(page.find(".SH TEMPLATE CONTEXT") != std::string::npos);
   page = page.substr(page.find(".SH TEMPLATE CONTEXT"));
-  std::function<void(const std::vector<ContextKey>&, const std::string&)> walk = [&](const auto& keys,
-                                                                                     const std::string& prefix) {
-    for (const auto& k : keys) {
-      std::string path = prefix + k.name;
-      if (k.kind == ContextKey::Kind::map)
-        walk(k.children, path + ".");
-      else if (k.kind == ContextKey::Kind::list && k.name == "rows")  // a capped view's rows: its list's keys
-        CHECK_MESSAGE(page.find(".B " + path + "[]\n") != std::string::npos, path);
-      else if (k.kind == ContextKey::Kind::list)
-        walk(k.children, path + "[].");
-      else
-        CHECK_MESSAGE(
-            page.find(".B " + path + (k.kind == ContextKey::Kind::string_list ? "[]" : "") + "\n") != std::string::npos,
-            path);
-    }
-  };
-  walk(parse_context_schema(report_context_schema()), "");
+  context_check::check_documented(page, report_context_schema());
 }
 
 TEST_CASE("the mermaid graph cannot close its code fence") {
