@@ -73,7 +73,9 @@ inline constexpr const char* k_capped_lists[] = {"watchlist", "causes",  "chains
 mstch::map capped_view(const mstch::array& rows, std::size_t total);
 /// Adds `<list>_view` = capped_view(<list>) for every list of k_capped_lists.
 void add_capped_views(mstch::map& ctx, const Report& report);
-/// "a, b, c and 12 more": at most `limit` names, joined by `separator`.
-std::string capped_names(const std::vector<std::string>& names, std::size_t limit, const std::string& separator);
+/// The items joined by `separator`, each isolated (isolate()); past `limit`
+/// items, " and N more": "a; b; c and 12 more".
+std::string join_isolated(const std::vector<std::string>& items, const std::string& separator,
+                          std::size_t limit = SIZE_MAX);
 
 }  // namespace esc::context

@@ -16,12 +16,6 @@ mstch::array code_list(const std::vector<std::string>& codes, const Names& names
   return out;
 }
 
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : separator) + isolate(item);
-  return out;
-}
-
 constexpr std::size_t k_listed_recurrences = 3;
 // An account's card lists its most recent escalations only.
 constexpr std::size_t k_recent_escalations = 3;
@@ -104,7 +98,7 @@ void add_cause_tables(mstch::map& ctx, const Report& r, const Names& names, cons
     std::vector<std::string> titles;
     for (const auto& code : c.path) titles.push_back(names.cause_title(code));
     chains.push_back(mstch::map{{"text", format_chain(c.path)},
-                                {"titles", join(titles, " → ")},
+                                {"titles", join_isolated(titles, " → ")},
                                 {"path", code_list(c.path, names)},
                                 {"cases", n(c.cases)},
                                 {"accounts", n(c.accounts)},
@@ -169,7 +163,7 @@ void add_account_tables(mstch::map& ctx, const Report& r, const Names& names, co
                                  {"has_outcome", a.outcome.has_value()},
                                  {"recurring", code_list(a.recurring, names)},
                                  {"has_recurring", !a.recurring.empty()},
-                                 {"recurring_text", capped_names(recurring_titles, 3, "; ")},
+                                 {"recurring_text", join_isolated(recurring_titles, "; ", 3)},
                                  {"escalations", escalations},
                                  {"recent_escalations", recent},
                                  {"has_earlier_escalations", earlier > 0},
@@ -208,7 +202,7 @@ void add_account_tables(mstch::map& ctx, const Report& r, const Names& names, co
                                   {"cases", n(s.cases)},
                                   {"accounts", n(s.accounts)},
                                   {"top_causes", code_list(s.top_causes, names)},
-                                  {"top_causes_text", join(titles, "; ")}});
+                                  {"top_causes_text", join_isolated(titles, "; ")}});
   }
   ctx["has_repeat_accounts"] = !repeats.empty();
   ctx["repeat_accounts"] = repeats;
@@ -258,7 +252,7 @@ void add_time_tables(mstch::map& ctx, const Report& r, const Names& names, const
                                {"has_inflated", s.inflated > 0},
                                {"inflated_accounts", inflated_accounts},
                                {"has_inflated_accounts", !inflated_accounts.empty()},
-                               {"inflated_accounts_text", capped_names(labels, 10, ", ")},
+                               {"inflated_accounts_text", join_isolated(labels, ", ", 10)},
                                {"matrix", matrix}};
   std::size_t held = 0, too_early = 0;
   for (const auto& f : r.fixes) {
@@ -278,7 +272,7 @@ void add_time_tables(mstch::map& ctx, const Report& r, const Names& names, const
                                    {"arr", format_money(w.arr)},
                                    {"cases", n(w.cases)},
                                    {"reasons", reasons},
-                                   {"reasons_text", join(w.reasons, "; ")}});
+                                   {"reasons_text", join_isolated(w.reasons, "; ")}});
   }
   mstch::array actions;
   std::size_t overdue = 0;

@@ -34,7 +34,7 @@ void add_capped_views(mstch::map& ctx, const Report& r) {
     ctx[std::string(list) + "_view"] = capped_view(boost::get<mstch::array>(ctx.at(list)), total);
 }
 
-std::string capped_names(const std::vector<std::string>& names, std::size_t limit, const std::string& separator) {
+std::string join_isolated(const std::vector<std::string>& names, const std::string& separator, std::size_t limit) {
   std::string out;
   for (std::size_t i = 0; i < names.size() && i < limit; ++i) out += (i == 0 ? "" : separator) + isolate(names[i]);
   if (names.size() > limit) out += fmt::format(" and {} more", format_count(names.size() - limit));
