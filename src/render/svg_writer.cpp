@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -124,20 +125,35 @@ const std::string& Palette::title(const std::string& category) const {
   return it == m_titles.end() ? category : it->second;
 }
 
-double legend(Writer& out, const std::vector<std::pair<std::string, std::string>>& items, double x, double y,
-              double width) {
+namespace {
+
+// Labels from (x, y) in rows wrapped at `width`, each after a swatch `swatch`
+// pixels wide that `draw(i, cx, cy)` draws; returns the height used.
+double flow_legend(Writer& out, const std::vector<std::string>& labels, double x, double y, double width, double swatch,
+                   const std::function<void(std::size_t, double, double)>& draw) {
   double cx = x, cy = y;
-  for (const auto& [color, label] : items) {
-    double w = 18 + text_width(label, 12) + 18;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    double w = swatch + text_width(labels[i], 12) + 18;
     if (cx > x && cx + w > x + width) {
       cx = x;
       cy += 20;
     }
-    out.rect(cx, cy, 12, 12, color, "rx=\"2\"");
-    out.text(cx + 17, cy + 10.5, label, 12, "start", "fill=\"" + k_muted + "\"");
+    draw(i, cx, cy);
+    out.text(cx + swatch - 1, cy + 10.5, labels[i], 12, "start", "fill=\"" + k_muted + "\"");
     cx += w;
   }
-  return items.empty() ? 0 : cy - y + 20;
+  return labels.empty() ? 0 : cy - y + 20;
+}
+
+}  // namespace
+
+double legend(Writer& out, const std::vector<std::pair<std::string, std::string>>& items, double x, double y,
+              double width) {
+  std::vector<std::string> labels;
+  for (const auto& item : items) labels.push_back(item.second);
+  return flow_legend(out, labels, x, y, width, 18, [&](std::size_t i, double cx, double cy) {
+    out.rect(cx, cy, 12, 12, items[i].first, "rx=\"2\"");
+  });
 }
 
 std::string outcome_color(const std::optional<Outcome>& outcome) {
@@ -187,18 +203,11 @@ double outcome_legend(Writer& out, double x, double y, double width) {
       {Outcome::open, "open"},         {Outcome::at_risk, "at risk"},
       {Outcome::retained, "retained"}, {Outcome::downgraded, "downgraded"},
       {Outcome::churned, "churned"},   {std::nullopt, "no outcome"}};
-  double cx = x, cy = y;
-  for (const auto& [outcome, label] : items) {
-    double w = 20 + text_width(label, 12) + 18;
-    if (cx > x && cx + w > x + width) {
-      cx = x;
-      cy += 20;
-    }
-    out.raw(outcome_marker(outcome, cx + 7, cy + 6));
-    out.text(cx + 19, cy + 10.5, label, 12, "start", "fill=\"" + k_muted + "\"");
-    cx += w;
-  }
-  return cy - y + 20;
+  std::vector<std::string> labels;
+  for (const auto& item : items) labels.push_back(item.second);
+  return flow_legend(out, labels, x, y, width, 20, [&](std::size_t i, double cx, double cy) {
+    out.raw(outcome_marker(items[i].first, cx + 7, cy + 6));
+  });
 }
 
 namespace {
