@@ -1,5 +1,6 @@
 // report --account ID: the one-page account view instead of the report.
 #include "esc/cli/report_account.hpp"
+#include <algorithm>
 
 #include <unistd.h>
 
@@ -25,7 +26,8 @@ namespace {
 void fill_action_words(AccountView& view, const CaseSet& set) {
   std::map<std::size_t, CaseSet> reread;
   for (auto& e : view.escalations) {
-    if (e.file_index >= set.files.size()) continue;
+    auto wordless = [](const AccountAction& a) { return a.text.empty(); };
+    if (e.file_index >= set.files.size() || std::none_of(e.actions.begin(), e.actions.end(), wordless)) continue;
     const std::string& path = set.files[e.file_index].path;
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) continue;

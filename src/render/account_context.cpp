@@ -10,19 +10,15 @@
 #include "esc/render/account_render.hpp"
 #include "esc/render/findings.hpp"
 #include "esc/render/template_check.hpp"
+#include "report_context_parts.hpp"
 
 namespace esc {
 namespace {
 
 using account::cause_title;
 
-std::string date(const std::optional<Date>& d) {
-  return d ? d->to_string() : std::string();
-}
-
-std::string raw_number(double value) {
-  return fmt::format("{}", value);
-}
+using context::date;
+using context::raw_number;
 
 mstch::map account_map(const AccountView& v) {
   std::size_t open = 0;
@@ -147,7 +143,7 @@ mstch::map build_account_context(const AccountView& view, const Taxonomy& taxono
   }
   for (std::size_t i = 0; i < view.escalations.size(); ++i)
     escalations.push_back(escalation_map(view.escalations[i], i + 1, recurring_codes, taxonomy));
-  std::string filters = account::filters_text(view.options);
+  std::string filters = filters_text(view.options);
   return mstch::map{{"title", fmt::format("Account view: {}", account::label(view))},
                     {"tool", fmt::format("esc-autopsy {}", version())},
                     {"as_of", view.options.as_of.to_string()},

@@ -51,7 +51,7 @@ void render_account_text(std::ostream& out, const AccountView& view, const Taxon
   out << fmt::format("{}", fmt::join(facts, " · "));
   if (view.third_strike) out << " · " << style.red("third strike");
   out << '\n';
-  std::string filters = account::filters_text(view.options);
+  std::string filters = filters_text(view.options);
   out << style.dim(fmt::format("Fix verdicts from the whole set: {} at {}{}; as of {}{}",
                                count_of(view.set_cases, "case"), count_of(view.set_accounts, "account"),
                                filters.empty() ? "" : " (" + filters + ")", view.options.as_of.to_string(),

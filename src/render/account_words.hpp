@@ -73,15 +73,4 @@ inline std::string label(const AccountView& view) {
   return view.name.empty() ? view.id : view.name;
 }
 
-/// The filters of the set the verdicts come from, in words, or "".
-inline std::string filters_text(const AnalysisOptions& o) {
-  std::vector<std::string> parts;
-  if (o.since) parts.push_back("opened on or after " + o.since->to_string());
-  if (o.until) parts.push_back("opened on or before " + o.until->to_string());
-  if (!o.segments.empty()) parts.push_back(fmt::format("in segment {}", fmt::join(o.segments, " or ")));
-  if (!o.tags.empty()) parts.push_back(fmt::format("tagged {}", fmt::join(o.tags, " or ")));
-  if (!o.causes.empty()) parts.push_back(fmt::format("citing {}", fmt::join(o.causes, " or ")));
-  return fmt::format("{}", fmt::join(parts, "; "));
-}
-
 }  // namespace esc::account

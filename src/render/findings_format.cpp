@@ -43,6 +43,17 @@ std::string format_rate_ratio_ci(const FixStat& fix) {
   return fmt::format("{:.2f}–{}", fix.rr_lo.value_or(0), fix.rr_hi ? fmt::format("{:.2f}", *fix.rr_hi) : "∞");
 }
 
+std::string filters_text(const AnalysisOptions& o) {
+  std::vector<std::string> parts;
+  if (o.since) parts.push_back("opened on or after " + o.since->to_string());
+  if (o.until) parts.push_back("opened on or before " + o.until->to_string());
+  if (!o.segments.empty()) parts.push_back(fmt::format("in segment {}", fmt::join(o.segments, " or ")));
+  if (!o.accounts.empty()) parts.push_back(fmt::format("of account {}", fmt::join(o.accounts, " or ")));
+  if (!o.tags.empty()) parts.push_back(fmt::format("tagged {}", fmt::join(o.tags, " or ")));
+  if (!o.causes.empty()) parts.push_back(fmt::format("citing {}", fmt::join(o.causes, " or ")));
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
 std::string left_out_text(const ReportSummary& s, const std::string& as_of_words) {
   std::vector<std::string> parts;
   if (s.skipped) parts.push_back(count_of(s.skipped, "case") + " with errors");

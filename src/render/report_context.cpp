@@ -63,17 +63,6 @@ namespace {
 
 using namespace context;
 
-std::string filters_text(const AnalysisOptions& o) {
-  std::vector<std::string> parts;
-  if (o.since) parts.push_back("opened on or after " + o.since->to_string());
-  if (o.until) parts.push_back("opened on or before " + o.until->to_string());
-  if (!o.segments.empty()) parts.push_back(fmt::format("in segment {}", fmt::join(o.segments, " or ")));
-  if (!o.accounts.empty()) parts.push_back(fmt::format("of account {}", fmt::join(o.accounts, " or ")));
-  if (!o.tags.empty()) parts.push_back(fmt::format("tagged {}", fmt::join(o.tags, " or ")));
-  if (!o.causes.empty()) parts.push_back(fmt::format("citing {}", fmt::join(o.causes, " or ")));
-  return fmt::format("{}", fmt::join(parts, "; "));
-}
-
 mstch::map summary(const Report& r) {
   std::size_t third = 0, overdue = 0, churned = 0;
   double churned_arr = 0;

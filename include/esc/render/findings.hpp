@@ -58,6 +58,9 @@ std::string format_rate_ratio_ci(const FixStat& fix);
 /// What a report left out, in words: "2 cases with errors, 1 unreadable file
 /// and 3 cases opened after <as_of_words>"; "" when nothing was.
 std::string left_out_text(const ReportSummary& summary, const std::string& as_of_words);
+/// The analysis filters in words ("opened on or after 2024-01-01; in segment
+/// enterprise"), or "" without filters.
+std::string filters_text(const AnalysisOptions& options);
 
 /// A statistic rounded to 6 significant digits, so that JSON and CSV bytes do
 /// not depend on the last bit of a floating-point sum.
