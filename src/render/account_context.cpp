@@ -159,7 +159,7 @@ mstch::map build_account_context(const AccountView& view, const Taxonomy& taxono
                     {"escalations", escalations},
                     {"has_recurring", !recurring.empty()},
                     {"recurring", recurring},
-                    {"recurring_text", fmt::format("{}", fmt::join(recurring_words, ", "))},
+                    {"recurring_text", context::join_isolated(recurring_words, ", ")},
                     {"has_fixes", !fixes.empty()},
                     {"fixes", fixes},
                     {"charts", mstch::map{{"timeline", svg_account_timeline(view, taxonomy)}}}};
